@@ -1,0 +1,1 @@
+export { foldVietnamese } from './text/fold.js';
