@@ -1,0 +1,1 @@
+export { ADMIN_UNITS_DIR, loadHierarchy, readHierarchySources } from './load.js';

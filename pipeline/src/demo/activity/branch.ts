@@ -1,0 +1,123 @@
+/**
+ * A branch's month: its member meeting (sinh hoạt hội) and the life events of its members — joining,
+ * activating the smart card, leaving or moving away — plus the tallies its commune reports at month end.
+ */
+import { workingInstant, workSeason, type DemoMonth } from '../calendar.js';
+import { memberKey } from '../ids.js';
+import { ageBand, CADRE, CARD, dayOf, dayStartMs, JOIN, LEFT, memberDays, memberLife, NEVER, type MemberLife } from '../people/lifecycle.js';
+import type { Rng } from '../random.js';
+import { quality, type WorldBranch } from '../world.js';
+import type { UnitMonthEmitter } from './emitter.js';
+import { clamp01, T } from './targets.js';
+
+/** What a commune reports about its branches at the end of a month. */
+export interface BranchTally {
+  members: number;
+  cadres: number;
+  cards: number;
+}
+
+/** A fresh, zeroed tally. */
+export function emptyTally(): BranchTally {
+  return { members: 0, cadres: 0, cards: 0 };
+}
+
+/** Options of one branch month. */
+export interface BranchContext {
+  branch: WorldBranch;
+  month: DemoMonth;
+  seedHash: number;
+  urban: boolean;
+  /** Branch keys of the same structure, for members who move to another branch. */
+  branchKeys: readonly string[];
+  rng: Rng;
+  out: UnitMonthEmitter;
+  tally: BranchTally;
+}
+
+/** meeting.held v2 (with minority attendance) from July 2024; some older clients keep sending v1. */
+const MEETING_V2_FROM = Date.UTC(2024, 6, 1);
+const LEGACY_CLIENTS = 0.08;
+const LEAVE_REASONS = ['moved', 'moved', 'deceased', 'deceased', 'resigned', 'other'] as const;
+const VIA = ['branch', 'branch', 'branch', 'branch', 'branch', 'branch', 'branch', 'online_group', 'application', 'application'] as const;
+const scratch = {} as MemberLife;
+const days = new Int32Array(4);
+
+/** Emits one branch's meeting and member events for a month and adds its members to `tally`. */
+export function emitBranch(ctx: BranchContext): void {
+  emitMeeting(ctx);
+  const { branch, month, tally } = ctx;
+  const startDay = dayOf(month.startMs);
+  const endDay = dayOf(month.endMs - 1) + 1;
+  const life = { hash: branch.identity, members: branch.members, cardQuality: branch.cardQuality, minorityShare: branch.minorityShare };
+  for (let i = 0; i < branch.members; i++) {
+    memberDays(life, i, days);
+    const joinDay = days[JOIN] ?? NEVER;
+    if (joinDay >= endDay) continue;
+    const cardDay = days[CARD] ?? NEVER;
+    const leftDay = days[LEFT] ?? NEVER;
+    if (joinDay >= startDay || (cardDay >= startDay && cardDay < endDay) || (leftDay >= startDay && leftDay < endDay)) {
+      emitMemberEvents(ctx, i, memberLife(life, i, scratch), startDay, endDay);
+    }
+    if (leftDay >= endDay) {
+      tally.members++;
+      if (days[CADRE] === 1) tally.cadres++;
+      if (cardDay < endDay) tally.cards++;
+    }
+  }
+}
+
+function emitMemberEvents(ctx: BranchContext, i: number, m: MemberLife, startDay: number, endDay: number): void {
+  const { branch, out } = ctx;
+  if (m.joinDay >= startDay) {
+    out.emit('member.joined', 1, dayTime(m.joinDay, m.spare), {
+      member_key: memberKey(ctx.seedHash, branch.identity, i),
+      honorary: m.honorary,
+      minority: m.minority,
+      age_band: ageBand(m.ageAtJoin),
+      via: VIA[m.spare % VIA.length] ?? 'branch',
+    });
+  }
+  if (m.cardDay >= startDay && m.cardDay < endDay) {
+    out.emit('card.activated', 1, dayTime(m.cardDay, m.spare), { member_key: memberKey(ctx.seedHash, branch.identity, i), reissue: false });
+  }
+  if (m.leftDay >= startDay && m.leftDay < endDay) emitLeaving(ctx, i, m, dayTime(m.leftDay, m.spare));
+}
+
+/** An instant on local day `day` between 08:00 and 17:00, picked by `spare`. */
+function dayTime(day: number, spare: number): number {
+  return dayStartMs(day) + 8 * 3_600_000 + (spare % 32_400) * 1000;
+}
+
+function emitLeaving(ctx: BranchContext, index: number, m: MemberLife, timeMs: number): void {
+  const key = memberKey(ctx.seedHash, ctx.branch.identity, index);
+  const reason = LEAVE_REASONS[(m.spare >>> 8) % LEAVE_REASONS.length] ?? 'other';
+  const target = ctx.branchKeys[(m.spare >>> 3) % ctx.branchKeys.length];
+  if (reason === 'moved' && target !== undefined && target !== ctx.branch.key && (m.spare & 1) === 0) {
+    ctx.out.emit('member.transferred', 1, timeMs, { member_key: key, from_unit: ctx.branch.key, to_unit: target });
+    return;
+  }
+  ctx.out.emit('member.left', 1, timeMs, { member_key: key, reason });
+}
+
+function emitMeeting({ branch, month, rng, out, urban }: BranchContext): void {
+  const q = quality(branch, T.meetings);
+  const held = clamp01((0.74 + 0.26 * q) * Math.min(1, workSeason(month.month) + 0.25) * month.coverage);
+  if (!rng.chance(held)) return;
+  const timeMs = workingInstant(month.startMs, month.endMs, rng.next());
+  const attendees = rng.binomial(branch.fullMembers, clamp01(0.38 + 0.4 * q) * (month.month === 2 ? 0.8 : 1));
+  const remote = (urban ? 0.1 : 0.03) + 0.12 * month.progress;
+  const u = rng.next();
+  const format = u < remote ? 'online' : u < remote * 2 ? 'hybrid' : 'in_person';
+  const v1 = timeMs < MEETING_V2_FROM || rng.chance(LEGACY_CLIENTS);
+  if (v1) {
+    out.emit('meeting.held', 1, timeMs, { format, attendees });
+    return;
+  }
+  out.emit('meeting.held', 2, timeMs, {
+    format,
+    attendees,
+    minority_attendees: rng.binomial(attendees, branch.minorityShare),
+    duration_min: 60 + rng.int(0, 8) * 15,
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * A buffered NDJSON file writer that respects back-pressure and hashes what it writes, so a run's files
+ * can be compared byte for byte (same seed → same SHA-256).
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+const FLUSH_AT = 1 << 20;
+
+/** Writes one JSON value per line. */
+export class NdjsonWriter {
+  private buffer = '';
+  private readonly hash: Hash = createHash('sha256');
+  private readonly stream: WriteStream | null;
+  private written = 0;
+  private lines = 0;
+
+  /** `path` null: count and hash only (benchmarks). */
+  constructor(path: string | null) {
+    this.stream = path === null ? null : createWriteStream(path);
+  }
+
+  /** Appends one value; await the result to honour back-pressure. */
+  async write(value: unknown): Promise<void> {
+    this.buffer += JSON.stringify(value) + '\n';
+    this.lines++;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  /** Appends many values. */
+  async writeAll(values: readonly unknown[]): Promise<void> {
+    for (const value of values) this.buffer += JSON.stringify(value) + '\n';
+    this.lines += values.length;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const chunk = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
+    this.hash.update(chunk);
+    this.written += chunk.length;
+    if (this.stream && !this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  /** Flushes, closes the file and returns what was written. */
+  async close(): Promise<{ lines: number; bytes: number; sha256: string }> {
+    await this.flush();
+    if (this.stream) {
+      this.stream.end();
+      await once(this.stream, 'finish');
+    }
+    return { lines: this.lines, bytes: this.written, sha256: this.hash.digest('hex') };
+  }
+}

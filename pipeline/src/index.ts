@@ -1,0 +1,10 @@
+export { generateEvents } from './demo/events.js';
+export { generateMembers } from './demo/people/registry.js';
+export { runDemo } from './demo/run.js';
+export { SCALES, parseScale } from './demo/scale.js';
+export { buildWorld } from './demo/world.js';
+export type { EventProgress, EventRange } from './demo/events.js';
+export type { DemoMember, MemberRole, TrainingRecord } from './demo/people/registry.js';
+export type { DemoFileSummary, DemoManifest, DemoRunHooks, DemoRunOptions } from './demo/run.js';
+export type { DemoScale, ScaleProfile } from './demo/scale.js';
+export type { DemoWorld } from './demo/world.js';
