@@ -14,9 +14,15 @@ const COMMUNE_TYPES = ['Đặc khu', 'Phường', 'Xã'];
 /** The administrative type a 2025 name starts with ('Tỉnh Tuyên Quang' → 'Tỉnh'). */
 function typeFromName(name: string, types: readonly string[]): string {
   const type = types.find((t) => name.startsWith(`${t} `));
-  if (type === undefined)
+  if (type === undefined) {
     throw new HierarchyDataError(`2025 unit "${name}" does not start with ${types.join(' / ')}.`);
+  }
   return type;
+}
+
+/** Branches in a list of shares. */
+function totalCount(shares: readonly BranchShare[]): number {
+  return shares.reduce((n, share) => n + share.count, 0);
 }
 
 /** Adds the branches a new commune received, numbered 01… in old-code order, each linked to its old branch. */
@@ -27,12 +33,8 @@ function addBranches(
   row: number,
   shares: readonly BranchShare[],
 ): void {
-  const first = units.size;
-  units.addBranches(
-    row,
-    shares.reduce((n, share) => n + share.count, 0),
-  );
-  let next = first;
+  let next = units.size;
+  units.addBranches(row, totalCount(shares));
   for (const share of shares) {
     const oldHost = pre.requireRow(share.oldCode);
     for (let i = 0; i < share.count; i++) links.linkBranch(oldHost + share.first + i, next++);

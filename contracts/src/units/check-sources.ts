@@ -22,8 +22,9 @@ function provinceProblems(sources: HierarchySources): string[] {
   const problems: string[] = [];
   const merged = new Map<string, string[]>();
   for (const province of sources.merges.data) {
-    for (const m of province.merges)
+    for (const m of province.merges) {
       merged.set(m.old_id, [...(merged.get(m.old_id) ?? []), province.level1_id]);
+    }
   }
   const legacy = new Set(sources.legacy.data.map((p) => p.level1_id));
   for (const province of sources.splits.data) {
@@ -36,8 +37,9 @@ function provinceProblems(sources: HierarchySources): string[] {
         `old province ${province.level1_id}: splits say ${targets}, merges say ${merged.get(province.level1_id)}`,
       );
     }
-    if (!legacy.delete(province.level1_id))
+    if (!legacy.delete(province.level1_id)) {
       problems.push(`old province ${province.level1_id} is not in the legacy list`);
+    }
   }
   for (const code of legacy) problems.push(`old province ${code} has no entry in the splits file`);
   return problems;
@@ -55,15 +57,18 @@ function edgeProblems(
       const code = 'level3_id' in unit ? unit.level3_id : unit.level2_id;
       const merged = successors.get(code) ?? [];
       units += 1;
-      for (const s of unit.splits)
-        if (!merged.includes(s.new_id)) problems.push(`edge ${code}>${s.new_id} is in the splits file only`);
-      for (const n of merged)
-        if (!unit.splits.some((s) => s.new_id === n))
-          problems.push(`edge ${code}>${n} is in the merges file only`);
+      const split = unit.splits.map((s) => s.new_id);
+      for (const n of split.filter((n) => !merged.includes(n))) {
+        problems.push(`edge ${code}>${n} is in the splits file only`);
+      }
+      for (const n of merged.filter((n) => !split.includes(n))) {
+        problems.push(`edge ${code}>${n} is in the merges file only`);
+      }
     }
   }
-  if (units !== successors.size)
+  if (units !== successors.size) {
     problems.push(`the splits file lists ${units} old units, the merges file ${successors.size}`);
+  }
   return problems;
 }
 

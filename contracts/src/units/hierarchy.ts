@@ -60,8 +60,9 @@ export class Hierarchy {
   childrenAt(key: UnitKey, atDate: string): Unit[] {
     const structure = structureOf(key);
     const children = this.children(key);
-    if (structureAt(atDate) !== structure)
+    if (structureAt(atDate) !== structure) {
       throw new UnitNotInForceError(key, atDate, NOT_IN_FORCE_HINT[structure]);
+    }
     return children;
   }
 

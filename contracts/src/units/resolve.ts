@@ -50,8 +50,9 @@ export function resolveKey(ctx: LineageContext, key: UnitKey, atDate: string): S
   const weights = forwardWeights(ctx, row);
   const post = ctx.tables['2025'];
   const first = weights[0];
-  if (weights.length === 1 && first !== undefined)
+  if (weights.length === 1 && first !== undefined) {
     return [{ unit: post.key(first[0]), weight: 1, rule: 'whole' }];
+  }
   return weights.map(([r, weight]) => ({ unit: post.key(r), weight, rule: 'split-equal' }));
 }
 

@@ -56,8 +56,9 @@ export class UnitSearch {
       const { rows, names } = this.fold(t, options.level === 'branch');
       names.forEach((name, i) => {
         const row = rows[i] ?? 0;
-        if (!name.includes(needle) || (options.level !== undefined && table.level(row) !== options.level))
+        if (!name.includes(needle) || (options.level !== undefined && table.level(row) !== options.level)) {
           return;
+        }
         const bare = name.replace(TYPE_WORDS, '');
         const rank =
           name === needle || bare === needle ? 0 : name.startsWith(needle) || bare.startsWith(needle) ? 1 : 2;

@@ -66,8 +66,9 @@ export class UnitTableBuilder {
    */
   add(code: string, name: string, type: string, level: Exclude<UnitLevel, 'branch'>, parent: number): number {
     unitKey(this.structure, code);
-    if (this.rows.has(code))
+    if (this.rows.has(code)) {
       throw new HierarchyDataError(`Duplicate ${this.structure} code "${code}" (${name}).`);
+    }
     while (this.open.length > 0 && this.open[this.open.length - 1] !== parent) this.closeLast();
     if (parent >= 0 && this.open.length === 0) {
       throw new HierarchyDataError(`${this.structure}:${code} was added outside its parent's subtree.`);
