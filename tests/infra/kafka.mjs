@@ -222,7 +222,7 @@ async function waitReady(l, pid) {
       isOurProcess(pid, markerOf(l)) ? undefined : `kafka: the broker (pid ${pid}) exited during start-up`,
     describeFailure: (lastError) =>
       [
-        `kafka: no answer from 127.0.0.1:${l.port} within ${readyTimeoutMs / 1000} s` +
+        `kafka: no answer from 127.0.0.1:${l.port} (waited up to ${readyTimeoutMs / 1000} s)` +
           (lastError instanceof Error ? ` (last error: ${lastError.message})` : ''),
         `--- ${path.join(l.logsDir, 'server.log')} (last lines) ---`,
         tail(path.join(l.logsDir, 'server.log'), 30),

@@ -8,7 +8,15 @@ import pg from 'pg';
 import { isMain, runCli } from './lib/cli.mjs';
 import { withLock } from './lib/lock.mjs';
 import { cacheDir, portFromEnv } from './lib/paths.mjs';
-import { isOurProcess, isPortOpen, tail, terminate, waitFor } from './lib/proc.mjs';
+import {
+  isOurProcess,
+  isPortOpen,
+  processState,
+  tail,
+  terminate,
+  waitFor,
+  waitForZombie,
+} from './lib/proc.mjs';
 import { asDbUser, configuredPort, prepareCluster, provision } from './postgres/cluster.mjs';
 import { findServer, installPostgres } from './postgres/install.mjs';
 
@@ -150,6 +158,7 @@ async function startUnlocked(server) {
     await provision(l, names);
     return info(l, 'running', running, server.version, false);
   }
+  await clearStaleLockFile(l);
   if (await isPortOpen(l.port)) {
     throw new Error(`postgres: port ${l.port} on 127.0.0.1 is taken by another process; set PG_PORT`);
   }
@@ -228,6 +237,21 @@ function postmasterPid(l) {
   if (!existsSync(file)) return undefined;
   const pid = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
   return isOurProcess(pid, l.dataDir) ? pid : undefined;
+}
+
+/**
+ * After a crash or a kill -9, data/postmaster.pid names a process that is not our postmaster: wait until a
+ * zombie postmaster is reaped, and delete the lock file when its pid now belongs to another process.
+ * @param {ReturnType<typeof layout>} l
+ */
+async function clearStaleLockFile(l) {
+  const file = path.join(l.dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return;
+  const pid = Number.parseInt(readFileSync(file, 'utf8').split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!(await waitForZombie(pid)))
+    throw new Error(`postgres: old postmaster ${pid} is still a zombie after 30 s`);
+  if (processState(pid) !== undefined) rmSync(file, { force: true });
 }
 
 if (isMain(import.meta.url)) {

@@ -55,22 +55,19 @@ export function caseKey(stream: number, sequence: number): string {
 }
 
 const DAY_MS = 86_400_000;
-let cachedDay = Number.NaN;
-let cachedPrefix = '';
+/** 'YYYY-MM-DDT' per UTC day number, filled on first use (a few thousand strings at most). */
+const dayPrefixes: string[] = [];
 
 /**
- * `new Date(ms).toISOString()` for whole seconds, faster: the date part is cached per UTC day.
+ * `new Date(ms).toISOString()` for whole seconds, faster: the date part comes from a per-day table.
  *
  * @example isoInstant(Date.UTC(2024, 0, 1, 2, 3, 4)) // '2024-01-01T02:03:04.000Z'
  */
 export function isoInstant(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
-  if (day !== cachedDay) {
-    cachedDay = day;
-    cachedPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-  }
+  const prefix = dayPrefixes[day] ?? (dayPrefixes[day] = new Date(day * DAY_MS).toISOString().slice(0, 11));
   const seconds = Math.floor((ms - day * DAY_MS) / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
-  return cachedPrefix + TWO_DIGITS[h] + ':' + TWO_DIGITS[m] + ':' + TWO_DIGITS[seconds % 60] + '.000Z';
+  return prefix + TWO_DIGITS[h] + ':' + TWO_DIGITS[m] + ':' + TWO_DIGITS[seconds % 60] + '.000Z';
 }

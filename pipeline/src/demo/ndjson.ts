@@ -10,7 +10,8 @@ const FLUSH_AT = 1 << 20;
 
 /** Writes one JSON value per line. */
 export class NdjsonWriter {
-  private buffer = '';
+  private buffer: string[] = [];
+  private buffered = 0;
   private readonly hash: Hash = createHash('sha256');
   private readonly stream: WriteStream | null;
   private written = 0;
@@ -23,22 +24,28 @@ export class NdjsonWriter {
 
   /** Appends one value; await the result to honour back-pressure. */
   async write(value: unknown): Promise<void> {
-    this.buffer += JSON.stringify(value) + '\n';
-    this.lines++;
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
+    this.push(JSON.stringify(value));
+    if (this.buffered >= FLUSH_AT) await this.flush();
   }
 
   /** Appends many values. */
   async writeAll(values: readonly unknown[]): Promise<void> {
-    for (const value of values) this.buffer += JSON.stringify(value) + '\n';
-    this.lines += values.length;
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
+    for (const value of values) this.push(JSON.stringify(value));
+    if (this.buffered >= FLUSH_AT) await this.flush();
+  }
+
+  private push(line: string): void {
+    this.buffer.push(line);
+    this.buffered += line.length + 1;
+    this.lines++;
   }
 
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    const chunk = Buffer.from(this.buffer, 'utf8');
-    this.buffer = '';
+    this.buffer.push('');
+    const chunk = Buffer.from(this.buffer.join('\n'), 'utf8');
+    this.buffer = [];
+    this.buffered = 0;
     this.hash.update(chunk);
     this.written += chunk.length;
     if (this.stream && !this.stream.write(chunk)) await once(this.stream, 'drain');

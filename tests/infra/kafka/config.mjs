@@ -60,7 +60,7 @@ export function log4j2Xml({ logsDir }) {
   const dir = escapeXml(logsDir);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!-- Written by tests/infra/kafka.mjs on every start. -->
-<Configuration status="WARN">
+<Configuration status="WARN" shutdownHook="disable">
   <Appenders>
     <RollingFile name="server" fileName="${dir}/server.log" filePattern="${dir}/server.log.%i">
       <PatternLayout pattern="[%d] %p %m (%c)%n"/>

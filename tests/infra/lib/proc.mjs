@@ -80,13 +80,43 @@ export function readPid(pidFile) {
  */
 export function isOurProcess(pid, marker) {
   if (pid === undefined) return false;
+  const state = processState(pid);
+  if (state === undefined || state === 'Z' || state === 'X') return false;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    if (state === 'Z' || state === 'X') return false;
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').includes(marker);
   } catch {
     return false;
+  }
+}
+
+/**
+ * Waits while `pid` is a zombie: a killed process stays one until PID 1 reaps it, which on this machine
+ * takes seconds, and meanwhile `kill(pid, 0)` still succeeds (PostgreSQL then refuses to start, taking the
+ * zombie for a running postmaster).
+ * @param {number} pid
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<boolean>} false when it is still a zombie after the timeout
+ */
+export async function waitForZombie(pid, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (processState(pid) === 'Z') {
+    if (Date.now() > deadline) return false;
+    await sleep(200);
+  }
+  return true;
+}
+
+/**
+ * The one-letter state of a process from /proc (`R`, `S`, `Z`, …), or undefined when there is none.
+ * @param {number} pid
+ * @returns {string | undefined}
+ */
+export function processState(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
   }
 }
 
