@@ -5,7 +5,9 @@
  */
 export const sourceConditions = {
   resolve: { conditions: ['source', 'module', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] } },
+  // Node workers receive these as --conditions: 'import' here would make Node's own require() load ESM
+  // builds of CommonJS packages (pg-pool), so only 'source' is added to Node's defaults.
+  ssr: { resolve: { conditions: ['source', 'node'] } },
 };
 
 /** Reporters for a suite: the default console output plus `.test-results/<suite>.json`. */

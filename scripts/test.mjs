@@ -38,8 +38,8 @@ function summarise() {
 ensureDependencies();
 for (const file of resultFiles()) rmSync(file);
 const steps = [
-  run('lint, type checks and unit suites', 'npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=errors-only']),
-  run('integration suites (real Kafka, PostgreSQL, Chromium)', 'npx', ['turbo', 'run', 'test:integration', '--concurrency=1']),
+  run('lint, type checks and unit suites', 'npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=errors-only', '--continue']),
+  run('integration suites (real Kafka, PostgreSQL, Chromium)', 'npx', ['turbo', 'run', 'test:integration', '--concurrency=1', '--continue']),
 ];
 const { passed, failed, skipped } = summarise();
 const stepFailures = steps.filter((ok) => !ok).length;

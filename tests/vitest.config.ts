@@ -1,15 +1,12 @@
 // Vitest projects of the cross-part suites. `integration` runs against real servers (Kafka, PostgreSQL,
 // Chromium) that the global setups install and start through tests/infra/*.mjs.
 import { defineConfig } from 'vitest/config';
+import { reporting, sourceConditions } from '../vitest.shared.mjs';
 
 export default defineConfig({
-  // Workspace packages resolve to their TypeScript sources (`source` export condition), as in
-  // vitest.shared.mjs. The server-side list is kept to `source` + `node` on purpose: Vitest passes it to the
-  // Node workers as `--conditions`, and with `import` there Node's own require() of a dual package (pg →
-  // pg-pool) loads the ESM build and fails ("Class extends value [object Module]").
-  resolve: { conditions: ['source', 'module', 'import', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'node'] } },
+  ...sourceConditions,
   test: {
+    ...reporting('integration'),
     projects: [
       {
         extends: true,

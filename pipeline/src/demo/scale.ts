@@ -13,7 +13,7 @@ export interface ScaleProfile {
   provinces: readonly string[] | null;
   /** Share of the real membership generated (national = 19 M members). */
   memberFraction: number;
-  /** Share of routine document and work-file flows generated. */
+  /** Share of routine document, work-file and communication flows generated (their digital shares are kept). */
   routineFraction: number;
   /** Stated bounds for a 2024-01-01 → 2026-11-30 run, checked by tests and printed by the CLI. */
   expected: { members: readonly [number, number]; events: readonly [number, number] };
@@ -33,8 +33,8 @@ export const SCALES: Readonly<Record<DemoScale, ScaleProfile>> = {
   medium: {
     provinces: null,
     memberFraction: 0.02,
-    routineFraction: 0.3,
-    expected: { members: [340_000, 420_000], events: [4_000_000, 8_000_000] },
+    routineFraction: 0.1,
+    expected: { members: [340_000, 420_000], events: [4_000_000, 7_000_000] },
   },
   national: {
     provinces: null,

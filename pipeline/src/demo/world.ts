@@ -5,6 +5,7 @@
  */
 import type { Hierarchy, StructureId, Unit, UnitKey } from '@vwu/contracts';
 import { provinceMix, type Ethnicity } from './people/ethnicity.js';
+import type { BranchLife } from './people/lifecycle.js';
 import { NATIONAL_MEMBERS, SCALES, type DemoScale } from './scale.js';
 import { combine, hashString, unitFloat } from './random.js';
 
@@ -33,6 +34,8 @@ export interface WorldBranch extends WorldUnit {
   cardQuality: number;
   /** The branch's 2025 key (itself after the reform). */
   currentKey: UnitKey;
+  /** Inputs of the member lifecycle of this branch's population. */
+  life: BranchLife;
 }
 
 /** A commune with its branches. */
@@ -116,15 +119,18 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
     const spread = Math.exp(0.35 * hashedNormal(identity)) / 1.063;
     const full = Math.max(12, Math.round(meanMembers * spread));
     const local = Math.min(0.98, Math.max(0, mix.minority + (unitFloat(identity, 9) - 0.5) * 0.5 * Math.min(mix.minority, 1 - mix.minority) * 2));
+    const members = Math.round(full * profile.memberFraction);
+    const cardQuality = 0.5 * commune.base + 0.5 * unitFloat(commune.hash, 11);
     const branch: WorldBranch = {
       ...wu,
       identity,
       fullMembers: full,
-      members: Math.round(full * profile.memberFraction),
+      members,
       minorityShare: local,
       groups: mix.groups,
-      cardQuality: 0.5 * commune.base + 0.5 * unitFloat(commune.hash, 11),
+      cardQuality,
       currentKey,
+      life: { hash: identity, members, cardQuality, minorityShare: local },
     };
     identityOf.set(currentKey, branch);
     return branch;

@@ -49,15 +49,14 @@ export function emitBranch(ctx: BranchContext): void {
   const { branch, month, tally } = ctx;
   const startDay = dayOf(month.startMs);
   const endDay = dayOf(month.endMs - 1) + 1;
-  const life = { hash: branch.identity, members: branch.members, cardQuality: branch.cardQuality, minorityShare: branch.minorityShare };
   for (let i = 0; i < branch.members; i++) {
-    memberDays(life, i, days);
+    memberDays(branch.life, i, days);
     const joinDay = days[JOIN] ?? NEVER;
     if (joinDay >= endDay) continue;
     const cardDay = days[CARD] ?? NEVER;
     const leftDay = days[LEFT] ?? NEVER;
     if (joinDay >= startDay || (cardDay >= startDay && cardDay < endDay) || (leftDay >= startDay && leftDay < endDay)) {
-      emitMemberEvents(ctx, i, memberLife(life, i, scratch), startDay, endDay);
+      emitMemberEvents(ctx, i, memberLife(branch.life, i, scratch), startDay, endDay);
     }
     if (leftDay >= endDay) {
       tally.members++;

@@ -71,11 +71,11 @@ export function emitRoutine(ctx: RoutineContext): void {
     out.emit('workfile.processed', 1, at(), { online: rng.chance(files) });
   }
   const materials = clamp01(0.45 + 0.55 * quality(unit, T.materialsDigitised) + lift);
-  for (let n = rng.poisson(r.materials * season * ctx.size); n > 0; n--) {
+  for (let n = rng.poisson(r.materials * flow); n > 0; n--) {
     out.emit('comms.published', 1, at(), { kind: 'material', digitised: rng.chance(materials) });
   }
   const activities = clamp01(0.12 + 0.5 * quality(unit, T.activitiesDigitised) + lift);
-  for (let n = rng.poisson(r.activities * season * ctx.size); n > 0; n--) {
+  for (let n = rng.poisson(r.activities * flow); n > 0; n--) {
     out.emit('comms.published', 1, at(), { kind: 'activity', digitised: rng.chance(activities) });
   }
   const postRate = r.posts * season * ctx.size * (0.1 + 1.8 * quality(unit, T.posts)) * (1 + month.progress * 0.4);

@@ -125,6 +125,37 @@ function respell(name: string): string {
   return name;
 }
 
+/** Whether a member is in the registry on `todayDay`: she has joined by then. */
+function isRegistered(m: MemberLife, todayDay: number): boolean {
+  return m.joinDay <= todayDay;
+}
+
+/** About 3 in 1,000 members who never left enrolled a second time in another branch. */
+function registersTwice(m: MemberLife): boolean {
+  return m.spare % 1000 < 3 && m.leftDay === NEVER;
+}
+
+/**
+ * How many records {@link generateMembers} yields for `world` on `today`, without building them: the
+ * scale's volume in seconds even at national scale (19 M members).
+ */
+export function registrySize(world: DemoWorld, today: string): number {
+  const todayDay = dayOf(Date.parse(`${today}T12:00:00+07:00`));
+  const scratch = {} as MemberLife;
+  let count = 0;
+  for (const province of world.current.provinces) {
+    for (const commune of province.communes) {
+      for (const b of commune.branches) {
+        for (let i = 0; i < b.members; i++) {
+          const m = memberLife(b.life, i, scratch);
+          if (isRegistered(m, todayDay)) count += registersTwice(m) ? 2 : 1;
+        }
+      }
+    }
+  }
+  return count;
+}
+
 /** The place of a 2025 branch: its commune, province and a postal-style address. */
 function placeOf(hierarchy: Hierarchy, branchKey: UnitKey): Place {
   const [, province, commune] = hierarchy.ancestors(branchKey);
@@ -147,13 +178,12 @@ export function* generateMembers(world: DemoWorld, hierarchy: Hierarchy, today: 
     for (const commune of province.communes) {
       for (const branch of commune.branches) {
         const place = placeOf(hierarchy, branch.key);
-        const life = { hash: branch.identity, members: branch.members, cardQuality: branch.cardQuality, minorityShare: branch.minorityShare };
         for (let i = 0; i < branch.members; i++) {
-          const m = memberLife(life, i, scratch);
-          if (m.joinDay > todayDay) continue;
+          const m = memberLife(branch.life, i, scratch);
+          if (!isRegistered(m, todayDay)) continue;
           const record = memberRecord(world, branch, place, i, m, todayDay);
           yield record;
-          if (m.spare % 1000 < 3 && m.leftDay === NEVER) {
+          if (registersTwice(m)) {
             const elsewhere = keys[mix32(m.spare) % keys.length] ?? branch.key;
             const there = placeOf(hierarchy, elsewhere);
             yield {

@@ -1,0 +1,205 @@
+/**
+ * The API's one list of errors. Every error response carries one of these stable codes with its HTTP status
+ * and a short message a person can act on, in English and Vietnamese (the console is Vietnamese-first).
+ * Messages may hold `{name}` placeholders filled from the parameters given to {@link apiError}; they never
+ * echo request bodies, passwords, tokens or personal data.
+ */
+
+/** One entry of the list. */
+export interface ErrorSpec {
+  /** HTTP status sent with the code. */
+  status: number;
+  /** English message, with optional `{name}` placeholders. */
+  en: string;
+  /** Vietnamese message, same placeholders. */
+  vi: string;
+}
+
+/** Every API error, by stable code. Add new codes here, never inline in a handler. */
+export const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    en: 'Some fields are missing or not in the expected form. Correct the fields listed in details and send again.',
+    vi: 'Một số trường bị thiếu hoặc sai định dạng. Sửa các trường nêu trong phần chi tiết rồi gửi lại.',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    en: 'The request body is empty or not valid JSON. Check quotes, commas and brackets, then send again.',
+    vi: 'Nội dung gửi lên trống hoặc không phải JSON hợp lệ. Kiểm tra dấu ngoặc kép, dấu phẩy, dấu ngoặc rồi gửi lại.',
+  },
+  BAD_REQUEST: {
+    status: 400,
+    en: 'The request could not be read. Check the address, headers and body, then send again.',
+    vi: 'Không đọc được yêu cầu. Kiểm tra địa chỉ, tiêu đề và nội dung rồi gửi lại.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    en: 'This content type is not accepted. Send the body as JSON with "Content-Type: application/json".',
+    vi: 'Không nhận kiểu nội dung này. Hãy gửi JSON với tiêu đề "Content-Type: application/json".',
+  },
+  BODY_TOO_LARGE: {
+    status: 413,
+    en: 'The request body is larger than the limit of {limit} bytes. Send less data at a time.',
+    vi: 'Nội dung gửi lên vượt giới hạn {limit} byte. Hãy gửi ít dữ liệu hơn mỗi lần.',
+  },
+  UNIT_KEY_INVALID: {
+    status: 400,
+    en: 'This is not a unit key. Use "<structure>:<code>", e.g. "2025:00004" or "pre2025:00004".',
+    vi: 'Mã đơn vị không đúng dạng. Dùng "<cơ cấu>:<mã>", ví dụ "2025:00004" hoặc "pre2025:00004".',
+  },
+  DATE_INVALID: {
+    status: 400,
+    en: 'The date is not a calendar date. Use YYYY-MM-DD, e.g. 2025-07-01.',
+    vi: 'Ngày không hợp lệ. Dùng dạng YYYY-MM-DD, ví dụ 2025-07-01.',
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    en: 'Sign in to continue: this request needs a valid access token (header "Authorization: Bearer …").',
+    vi: 'Hãy đăng nhập để tiếp tục: yêu cầu này cần mã truy cập hợp lệ (tiêu đề "Authorization: Bearer …").',
+  },
+  TOKEN_EXPIRED: {
+    status: 401,
+    en: 'Your access token has expired. Refresh the session (POST /auth/refresh) or sign in again.',
+    vi: 'Mã truy cập đã hết hạn. Hãy làm mới phiên (POST /auth/refresh) hoặc đăng nhập lại.',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    en: 'The username or password is incorrect. Check both and try again.',
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại cả hai rồi thử lại.',
+  },
+  SESSION_INVALID: {
+    status: 401,
+    en: 'Your session has ended or is not valid. Sign in again.',
+    vi: 'Phiên làm việc đã kết thúc hoặc không hợp lệ. Hãy đăng nhập lại.',
+  },
+  ACCOUNT_LOCKED: {
+    status: 423,
+    en: 'Too many failed sign-ins: this account is locked until {until} (UTC). Try again after that time or ask an administrator.',
+    vi: 'Đăng nhập sai quá nhiều lần: tài khoản bị khóa đến {until} (UTC). Hãy thử lại sau thời điểm đó hoặc liên hệ quản trị viên.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 400,
+    en: 'The current password is incorrect. Enter the password you signed in with.',
+    vi: 'Mật khẩu hiện tại không đúng. Hãy nhập mật khẩu bạn dùng để đăng nhập.',
+  },
+  PASSWORD_TOO_WEAK: {
+    status: 400,
+    en: 'The new password is not accepted: use 12 to 128 characters, not your username, not a common password, and not your current one.',
+    vi: 'Mật khẩu mới không được chấp nhận: dùng 12 đến 128 ký tự, không trùng tên đăng nhập, không phải mật khẩu phổ biến và khác mật khẩu hiện tại.',
+  },
+  FORBIDDEN_ROLE: {
+    status: 403,
+    en: 'Your role ({role}) cannot use this function. Ask an administrator if you need it.',
+    vi: 'Vai trò của bạn ({role}) không được dùng chức năng này. Liên hệ quản trị viên nếu bạn cần.',
+  },
+  OUT_OF_SCOPE: {
+    status: 403,
+    en: 'This unit is outside the units you are responsible for. Choose a unit within your scope.',
+    vi: 'Đơn vị này nằm ngoài phạm vi bạn phụ trách. Hãy chọn một đơn vị trong phạm vi của bạn.',
+  },
+  UNIT_NOT_FOUND: {
+    status: 404,
+    en: 'No unit has this key. Check the structure prefix ("2025:" or "pre2025:") and the code.',
+    vi: 'Không có đơn vị nào mang mã này. Kiểm tra tiền tố cơ cấu ("2025:" hoặc "pre2025:") và mã số.',
+  },
+  UNIT_NOT_IN_FORCE: {
+    status: 409,
+    en: 'This unit is not in force on the chosen date. Choose a date within its validity, or use its /resolve to find the units that replaced it.',
+    vi: 'Đơn vị này không còn hiệu lực vào ngày đã chọn. Hãy chọn ngày trong thời gian hiệu lực, hoặc dùng /resolve để tìm đơn vị thay thế.',
+  },
+  RESOLVE_BACKWARDS: {
+    status: 422,
+    en: 'Figures move forward only (pre2025 → 2025). Choose a date on or after 2025-07-01.',
+    vi: 'Số liệu chỉ chuyển theo chiều tiến (trước 2025 → 2025). Hãy chọn ngày từ 2025-07-01 trở đi.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    en: 'There is no such address. Check the URL and the method (the list is at /docs).',
+    vi: 'Không có địa chỉ này. Kiểm tra URL và phương thức (danh sách tại /docs).',
+  },
+  CONFLICT: {
+    status: 409,
+    en: 'The data already exists or was changed meanwhile. Reload and try again.',
+    vi: 'Dữ liệu đã tồn tại hoặc vừa bị thay đổi. Hãy tải lại rồi thử lại.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    en: 'Too many requests. Wait {retryAfter} seconds, then try again.',
+    vi: 'Quá nhiều yêu cầu. Hãy đợi {retryAfter} giây rồi thử lại.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    en: 'The database cannot be reached. Try again in a minute; if it persists, tell the operators.',
+    vi: 'Không kết nối được cơ sở dữ liệu. Hãy thử lại sau một phút; nếu vẫn lỗi, báo cho bộ phận vận hành.',
+  },
+  INTERNAL: {
+    status: 500,
+    en: 'Something went wrong on our side. Try again; if it happens again, give the operators the request id.',
+    vi: 'Đã có lỗi phía máy chủ. Hãy thử lại; nếu vẫn lỗi, gửi mã yêu cầu (request id) cho bộ phận vận hành.',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+/** A stable error code of {@link ERRORS}. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Values for a message's `{name}` placeholders. */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The one error class the API throws; the error handler turns it into `{ error: { code, … } }`. */
+export class ApiError extends Error {
+  /** Stable code from {@link ERRORS}. */
+  readonly code: ErrorCode;
+  /** HTTP status of the code. */
+  readonly statusCode: number;
+  /** The Vietnamese message. */
+  readonly messageVi: string;
+  /** Machine-readable details (field issues, unlock time…), never personal data. */
+  readonly details: unknown;
+
+  /** @param code the code; @param params placeholder values; @param details extra data for clients. */
+  constructor(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
+    const spec: ErrorSpec = ERRORS[code];
+    super(fill(spec.en, params));
+    this.name = 'ApiError';
+    this.code = code;
+    this.statusCode = spec.status;
+    this.messageVi = fill(spec.vi, params);
+    this.details = details;
+  }
+}
+
+/**
+ * Makes the API error of a code.
+ *
+ * @example throw apiError('ACCOUNT_LOCKED', { until: '2025-07-01T08:15:00Z' }, { lockedUntil: '…' })
+ */
+export function apiError(code: ErrorCode, params?: ErrorParams, details?: unknown): ApiError {
+  return new ApiError(code, params, details);
+}
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    message_vi: string;
+    requestId: string;
+    details?: unknown;
+  };
+}
+
+/** The response body for an {@link ApiError} in a request. */
+export function errorBody(error: ApiError, requestId: string): ErrorBody {
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, message_vi: error.messageVi, requestId },
+  };
+  if (error.details !== undefined) body.error.details = error.details;
+  return body;
+}

@@ -1,0 +1,168 @@
+/**
+ * Events → one Arrow record batch of {@link EVENT_SCHEMA}, built column by column. Events are upcast to the
+ * latest version of their type first; attribute columns of types absent from the batch are all-null and
+ * cost nothing to make, which is the common case: the sink writes one event type per file.
+ */
+import {
+  Bool,
+  Dictionary,
+  Float64,
+  Int32,
+  Int64,
+  Int8,
+  List,
+  RecordBatch,
+  Struct,
+  TimestampMillisecond,
+  Utf8,
+  makeData,
+  type Data,
+  type Field,
+} from 'apache-arrow';
+import { upcast, type ActivityEvent, type LatestEvent } from '@vwu/contracts';
+import {
+  boolColumn,
+  dictionaryColumn,
+  float64Column,
+  int64Column,
+  intColumn,
+  listColumn,
+  nullColumn,
+  utf8Column,
+  type Getter,
+} from './columns.js';
+import { ATTRIBUTE_COLUMNS, EVENT_SCHEMA, attributesOf, type AttributeName, type EnvelopeColumn } from './schema.js';
+import type { ResolvedUnit, UnitResolver } from './unit-resolver.js';
+
+/** One validated event with where it came from: the unit of work the sink buffers and writes. */
+export interface SinkRecord {
+  event: ActivityEvent;
+  /** Kafka (or embedded log) partition. */
+  partition: number;
+  /** Offset within the partition. */
+  offset: number;
+  /** When the pipeline received it, epoch milliseconds (from the injected clock). */
+  ingestedAt: number;
+}
+
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
+}
+
+/**
+ * Epoch milliseconds of an event's `occurred_at` (an RFC 3339 date-time with a zone, checked by the
+ * contracts). The UTC forms producers normally send (`…:SSZ`, `…:SS.sssZ`) are read digit by digit, about
+ * ten times faster than `Date.parse`, which handles the rest.
+ *
+ * @example occurredAtMs(event) // 1751328000000 for '2025-07-01T00:00:00.000Z'
+ */
+export function occurredAtMs(event: ActivityEvent): number {
+  const text = event.occurred_at;
+  const fraction = text.length === 24 && text.charCodeAt(19) === 46;
+  if ((text.length === 20 || fraction) && text.charCodeAt(text.length - 1) === 90) {
+    return Date.UTC(
+      digitsAt(text, 0, 4),
+      digitsAt(text, 5, 2) - 1,
+      digitsAt(text, 8, 2),
+      digitsAt(text, 11, 2),
+      digitsAt(text, 14, 2),
+      digitsAt(text, 17, 2),
+      fraction ? digitsAt(text, 20, 3) : 0,
+    );
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new RangeError(`occurred_at "${text}" of ${event.event_id} is not a date-time`);
+  return ms;
+}
+
+interface Prepared {
+  records: readonly SinkRecord[];
+  latest: LatestEvent[];
+  units: ResolvedUnit[];
+  occurred: Float64Array;
+}
+
+function envelopeGetter(p: Prepared, name: Exclude<EnvelopeColumn, 'current_units' | 'current_weights'>): Getter<string | number> {
+  const { records, latest, units, occurred } = p;
+  switch (name) {
+    case 'event_id':
+      return (i) => records[i]!.event.event_id;
+    case 'type':
+      return (i) => records[i]!.event.type;
+    case 'schema_version':
+      return (i) => records[i]!.event.schema_version;
+    case 'occurred_at':
+      return (i) => occurred[i];
+    case 'source':
+      return (i) => latest[i]!.source;
+    case 'recorded_unit':
+      return (i) => records[i]!.event.unit_code;
+    case 'recorded_structure':
+      return (i) => units[i]!.recordedStructure;
+    case 'current_unit':
+      return (i) => units[i]!.currentUnit;
+    case 'resolve_rule':
+      return (i) => units[i]!.rule;
+    case 'current_province':
+      return (i) => units[i]!.currentProvince;
+    case 'current_commune':
+      return (i) => units[i]!.currentCommune;
+    case 'source_partition':
+      return (i) => records[i]!.partition;
+    case 'source_offset':
+      return (i) => records[i]!.offset;
+    case 'ingested_at':
+      return (i) => records[i]!.ingestedAt;
+  }
+}
+
+/** Makes one column of a type the schema uses from a getter. */
+function column(field: Field, length: number, get: Getter<string | number | boolean>): Data {
+  const { type } = field;
+  if (type instanceof Dictionary) return dictionaryColumn(type as Dictionary<Utf8, Int32>, length, get as Getter<string>);
+  if (type instanceof Utf8) return utf8Column(type, length, get as Getter<string>);
+  if (type instanceof Int8 || type instanceof Int32) return intColumn(type, length, get as Getter<number>);
+  if (type instanceof Int64 || type instanceof TimestampMillisecond) return int64Column(type, length, get as Getter<number>);
+  if (type instanceof Float64) return float64Column(type, length, get as Getter<number>);
+  if (type instanceof Bool) return boolColumn(type, length, get as Getter<boolean>);
+  throw new TypeError(`column ${field.name}: no maker for Arrow type ${String(type)}`);
+}
+
+function attributeGetter(latest: readonly LatestEvent[], name: AttributeName): Getter<string | number | boolean> {
+  return (i) => (latest[i]!.attrs as Readonly<Record<string, string | number | boolean | null>>)[name];
+}
+
+/**
+ * Builds one record batch of {@link EVENT_SCHEMA} from records, in the order given.
+ *
+ * @throws UnitNotFoundError (from the resolver) when a record's unit is not in the hierarchy.
+ * @example
+ * const batch = buildEventBatch(records, new UnitResolver(loadHierarchy()));
+ * batch.numRows === records.length;
+ */
+export function buildEventBatch(records: readonly SinkRecord[], resolver: UnitResolver): RecordBatch {
+  const length = records.length;
+  const latest = records.map((r) => upcast(r.event));
+  const units = records.map((r) => resolver.resolve(r.event.unit_code));
+  const occurred = new Float64Array(length);
+  for (let i = 0; i < length; i++) occurred[i] = occurredAtMs(records[i]!.event);
+  const prepared: Prepared = { records, latest, units, occurred };
+
+  const present = new Set<AttributeName>();
+  for (const type of new Set(latest.map((e) => e.type))) for (const name of attributesOf(type)) present.add(name);
+
+  const children = EVENT_SCHEMA.fields.map((field): Data => {
+    const name = field.name;
+    if (name === 'current_units') return listColumn(field.type as List, length, (i) => units[i]!.currentUnits);
+    if (name === 'current_weights') return listColumn(field.type as List, length, (i) => units[i]!.currentWeights);
+    if (Object.hasOwn(ATTRIBUTE_COLUMNS, name)) {
+      const attribute = name as AttributeName;
+      return present.has(attribute) ? column(field, length, attributeGetter(latest, attribute)) : nullColumn(field.type, length);
+    }
+    return column(field, length, envelopeGetter(prepared, name as Exclude<EnvelopeColumn, 'current_units' | 'current_weights'>));
+  });
+  const data = makeData({ type: new Struct(EVENT_SCHEMA.fields), length, nullCount: 0, children });
+  return new RecordBatch(EVENT_SCHEMA, data);
+}
