@@ -14,3 +14,30 @@ export const sourceConditions = {
 export function reporting(suite) {
   return { reporters: ['default', 'json'], outputFile: { json: `.test-results/${suite}.json` } };
 }
+
+/**
+ * A Vitest browser project running `include` in Debian's Chromium (installed by tests/infra/chromium.mjs,
+ * through the global setup) with the flags this closed network needs.
+ */
+export async function browserProject(include) {
+  const [{ playwright }, { chromiumArgs }] = await Promise.all([
+    import('@vitest/browser-playwright'),
+    import('./tests/infra/chromium.mjs'),
+  ]);
+  return {
+    extends: true,
+    test: {
+      name: 'browser',
+      include,
+      globalSetup: [new URL('./tests/infra/chromium.global.mjs', import.meta.url).pathname],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({
+          launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs] },
+        }),
+        instances: [{ browser: 'chromium' }],
+      },
+    },
+  };
+}

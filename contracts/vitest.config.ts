@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
-import { reporting, sourceConditions } from '../vitest.shared.mjs';
+import { browserProject, reporting, sourceConditions } from '../vitest.shared.mjs';
 
+// `node` runs every suite; `browser` runs the isomorphic ones (event contracts, text folding) in Chromium,
+// since the browser micro-frontends import them too. Unit-hierarchy tests read the reference files: node only.
 export default defineConfig({
   ...sourceConditions,
   test: {
     ...reporting('unit'),
-    projects: [{ extends: true, test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'] } }],
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'] } },
+      await browserProject(['test/events-*.test.ts', 'test/fold.test.ts']),
+    ],
   },
 });

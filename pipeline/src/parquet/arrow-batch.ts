@@ -23,6 +23,7 @@ import { upcast, type ActivityEvent, type LatestEvent } from '@vwu/contracts';
 import {
   boolColumn,
   dictionaryColumn,
+  indexedDictionaryColumn,
   float64Column,
   int64Column,
   intColumn,
@@ -31,7 +32,14 @@ import {
   utf8Column,
   type Getter,
 } from './columns.js';
-import { ATTRIBUTE_COLUMNS, EVENT_SCHEMA, attributesOf, type AttributeName, type EnvelopeColumn } from './schema.js';
+import {
+  ATTRIBUTE_COLUMNS,
+  EVENT_SCHEMA,
+  attributesOf,
+  type AttributeName,
+  type EnvelopeColumn,
+  type EventColumn,
+} from './schema.js';
 import type { ResolvedUnit, UnitResolver } from './unit-resolver.js';
 
 /** One validated event with where it came from: the unit of work the sink buffers and writes. */
@@ -80,12 +88,29 @@ export function occurredAtMs(event: ActivityEvent): number {
 interface Prepared {
   records: readonly SinkRecord[];
   latest: LatestEvent[];
-  units: ResolvedUnit[];
   occurred: Float64Array;
+  /** Per row, the index of its recorded unit in {@link distinct}. */
+  unitOfRow: Int32Array;
+  /** The distinct recorded units of the batch, first-seen order. */
+  distinct: ResolvedUnit[];
+  recorded: string[];
 }
 
-function envelopeGetter(p: Prepared, name: Exclude<EnvelopeColumn, 'current_units' | 'current_weights'>): Getter<string | number> {
-  const { records, latest, units, occurred } = p;
+/** Columns read from the record itself, one value per row. */
+type RecordColumn = 'event_id' | 'type' | 'schema_version' | 'occurred_at' | 'source' | 'source_partition' | 'source_offset' | 'ingested_at';
+
+/** Columns read from the row's recorded unit, one value per distinct unit. */
+const UNIT_COLUMNS: Readonly<Partial<Record<EnvelopeColumn, (u: ResolvedUnit, recorded: string) => string | null>>> = {
+  recorded_unit: (_, recorded) => recorded,
+  recorded_structure: (u) => u.recordedStructure,
+  current_unit: (u) => u.currentUnit,
+  resolve_rule: (u) => u.rule,
+  current_province: (u) => u.currentProvince,
+  current_commune: (u) => u.currentCommune,
+};
+
+function recordGetter(p: Prepared, name: RecordColumn): Getter<string | number> {
+  const { records, latest, occurred } = p;
   switch (name) {
     case 'event_id':
       return (i) => records[i]!.event.event_id;
@@ -97,18 +122,6 @@ function envelopeGetter(p: Prepared, name: Exclude<EnvelopeColumn, 'current_unit
       return (i) => occurred[i];
     case 'source':
       return (i) => latest[i]!.source;
-    case 'recorded_unit':
-      return (i) => records[i]!.event.unit_code;
-    case 'recorded_structure':
-      return (i) => units[i]!.recordedStructure;
-    case 'current_unit':
-      return (i) => units[i]!.currentUnit;
-    case 'resolve_rule':
-      return (i) => units[i]!.rule;
-    case 'current_province':
-      return (i) => units[i]!.currentProvince;
-    case 'current_commune':
-      return (i) => units[i]!.currentCommune;
     case 'source_partition':
       return (i) => records[i]!.partition;
     case 'source_offset':
@@ -116,6 +129,30 @@ function envelopeGetter(p: Prepared, name: Exclude<EnvelopeColumn, 'current_unit
     case 'ingested_at':
       return (i) => records[i]!.ingestedAt;
   }
+}
+
+function prepare(records: readonly SinkRecord[], resolver: UnitResolver): Prepared {
+  const length = records.length;
+  const latest = new Array<LatestEvent>(length);
+  const occurred = new Float64Array(length);
+  const unitOfRow = new Int32Array(length);
+  const seen = new Map<string, number>();
+  const distinct: ResolvedUnit[] = [];
+  const recorded: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const event = records[i]!.event;
+    latest[i] = upcast(event);
+    occurred[i] = occurredAtMs(event);
+    let unit = seen.get(event.unit_code);
+    if (unit === undefined) {
+      unit = distinct.length;
+      seen.set(event.unit_code, unit);
+      distinct.push(resolver.resolve(event.unit_code));
+      recorded.push(event.unit_code);
+    }
+    unitOfRow[i] = unit;
+  }
+  return { records, latest, occurred, unitOfRow, distinct, recorded };
 }
 
 /** Makes one column of a type the schema uses from a getter. */
@@ -144,24 +181,25 @@ function attributeGetter(latest: readonly LatestEvent[], name: AttributeName): G
  */
 export function buildEventBatch(records: readonly SinkRecord[], resolver: UnitResolver): RecordBatch {
   const length = records.length;
-  const latest = records.map((r) => upcast(r.event));
-  const units = records.map((r) => resolver.resolve(r.event.unit_code));
-  const occurred = new Float64Array(length);
-  for (let i = 0; i < length; i++) occurred[i] = occurredAtMs(records[i]!.event);
-  const prepared: Prepared = { records, latest, units, occurred };
-
+  const p = prepare(records, resolver);
   const present = new Set<AttributeName>();
-  for (const type of new Set(latest.map((e) => e.type))) for (const name of attributesOf(type)) present.add(name);
+  for (const type of new Set(p.latest.map((e) => e.type))) for (const name of attributesOf(type)) present.add(name);
+  const ofUnit = (row: number): ResolvedUnit => p.distinct[p.unitOfRow[row]!]!;
 
   const children = EVENT_SCHEMA.fields.map((field): Data => {
-    const name = field.name;
-    if (name === 'current_units') return listColumn(field.type as List, length, (i) => units[i]!.currentUnits);
-    if (name === 'current_weights') return listColumn(field.type as List, length, (i) => units[i]!.currentWeights);
+    const name = field.name as EventColumn;
+    const fromUnit = UNIT_COLUMNS[name as EnvelopeColumn];
+    if (fromUnit !== undefined) {
+      const values = p.distinct.map((u, i) => fromUnit(u, p.recorded[i]!));
+      return indexedDictionaryColumn(field.type as Dictionary<Utf8, Int32>, p.unitOfRow, values);
+    }
+    if (name === 'current_units') return listColumn(field.type as List, length, (i) => ofUnit(i).currentUnits);
+    if (name === 'current_weights') return listColumn(field.type as List, length, (i) => ofUnit(i).currentWeights);
     if (Object.hasOwn(ATTRIBUTE_COLUMNS, name)) {
       const attribute = name as AttributeName;
-      return present.has(attribute) ? column(field, length, attributeGetter(latest, attribute)) : nullColumn(field.type, length);
+      return present.has(attribute) ? column(field, length, attributeGetter(p.latest, attribute)) : nullColumn(field.type, length);
     }
-    return column(field, length, envelopeGetter(prepared, name as Exclude<EnvelopeColumn, 'current_units' | 'current_weights'>));
+    return column(field, length, recordGetter(p, name as RecordColumn));
   });
   const data = makeData({ type: new Struct(EVENT_SCHEMA.fields), length, nullCount: 0, children });
   return new RecordBatch(EVENT_SCHEMA, data);

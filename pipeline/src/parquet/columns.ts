@@ -129,6 +129,40 @@ export function dictionaryColumn(type: Dictionary<Utf8, Int32>, length: number, 
   });
 }
 
+/**
+ * A dictionary-encoded utf8 column whose rows point at a few distinct entities (units): `index[row]` selects
+ * `values[index[row]]`. The distinct values are encoded once; each row costs one typed-array read.
+ */
+export function indexedDictionaryColumn(
+  type: Dictionary<Utf8, Int32>,
+  index: Int32Array,
+  values: readonly (string | null)[],
+): Data {
+  const length = index.length;
+  const distinct = dictionaryColumn(type, values.length, (i) => values[i]);
+  const codes = distinct.values as Int32Array;
+  const valid = distinct.nullBitmap;
+  const validity = new Validity(length);
+  const indices = new Int32Array(length);
+  for (let row = 0; row < length; row++) {
+    const entity = index[row]!;
+    if (valid !== undefined && distinct.nullCount > 0 && (valid[entity >> 3]! & (1 << (entity & 7))) === 0) {
+      validity.nulls++;
+    } else {
+      validity.set(row);
+      indices[row] = codes[entity]!;
+    }
+  }
+  return makeData({
+    type,
+    length,
+    nullCount: validity.nulls,
+    nullBitmap: validity.bitmap,
+    data: indices,
+    dictionary: distinct.dictionary,
+  });
+}
+
 /** An Int8 or Int32 column. */
 export function intColumn(type: Int8 | Int32, length: number, get: Getter<number>): Data {
   const validity = new Validity(length);
