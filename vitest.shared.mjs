@@ -34,7 +34,10 @@ export async function browserProject(include) {
         enabled: true,
         headless: true,
         provider: playwright({
-          launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumArgs] },
+          launchOptions: {
+            executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+            args: [...chromiumArgs],
+          },
         }),
         instances: [{ browser: 'chromium' }],
       },

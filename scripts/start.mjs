@@ -25,7 +25,12 @@ function demoIsReady() {
 }
 
 ensureDependencies();
-step('building (turbo, cached after the first run)…', 'npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
+step('building (turbo, cached after the first run)…', 'npx', [
+  'turbo',
+  'run',
+  'build',
+  '--output-logs=errors-only',
+]);
 if (demoIsReady()) {
   console.log(`[start] demo data (${values.scale}) already prepared in ${demoDir}`);
 } else {
@@ -41,13 +46,21 @@ if (demoIsReady()) {
   ]);
 }
 const manifest = JSON.parse(readFileSync(join(demoDir, 'demo-manifest.json'), 'utf8'));
-console.log(`[start] demo data: ${manifest.members.lines.toLocaleString('en')} members, ${manifest.events.lines.toLocaleString('en')} events (${manifest.from} → ${manifest.to})`);
+console.log(
+  `[start] demo data: ${manifest.members.lines.toLocaleString('en')} members, ${manifest.events.lines.toLocaleString('en')} events (${manifest.from} → ${manifest.to})`,
+);
 
 const apiEntry = join(ROOT, 'api', 'dist', 'server.js');
 if (!existsSync(apiEntry)) {
-  console.log('[start] the API, the pipeline service and the console screens are not built yet — see README "Status".');
+  console.log(
+    '[start] the API, the pipeline service and the console screens are not built yet — see README "Status".',
+  );
   process.exit(0);
 }
 console.log('[start] starting the API on embedded PGlite…');
-const api = spawnSync('node', [apiEntry], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DEMO_DIR: demoDir } });
+const api = spawnSync('node', [apiEntry], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, DEMO_DIR: demoDir },
+});
 process.exit(api.status ?? 0);

@@ -11,14 +11,22 @@ const WORKSPACES = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).
 
 function run(label, command, args) {
   console.log(`\n[test] ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '1' },
+  });
   return result.status === 0;
 }
 
 function resultFiles() {
   return WORKSPACES.flatMap((ws) => {
     const dir = join(ROOT, ws, '.test-results');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => join(dir, f))
+      : [];
   });
 }
 
@@ -38,8 +46,22 @@ function summarise() {
 ensureDependencies();
 for (const file of resultFiles()) rmSync(file);
 const steps = [
-  run('lint, type checks and unit suites', 'npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=errors-only', '--continue']),
-  run('integration suites (real Kafka, PostgreSQL, Chromium)', 'npx', ['turbo', 'run', 'test:integration', '--concurrency=1', '--continue']),
+  run('lint, type checks and unit suites', 'npx', [
+    'turbo',
+    'run',
+    'lint',
+    'typecheck',
+    'test',
+    '--output-logs=errors-only',
+    '--continue',
+  ]),
+  run('integration suites (real Kafka, PostgreSQL, Chromium)', 'npx', [
+    'turbo',
+    'run',
+    'test:integration',
+    '--concurrency=1',
+    '--continue',
+  ]),
 ];
 const { passed, failed, skipped } = summarise();
 const stepFailures = steps.filter((ok) => !ok).length;

@@ -13,9 +13,11 @@ function digest(lines: Iterable<unknown>): string {
 
 function eventsOf(seed: number, from: string, to: string): string {
   const world = buildWorld(hierarchy, seed, 'small');
-  return digest((function* () {
-    for (const batch of generateEvents(world, { from, to })) yield* batch;
-  })());
+  return digest(
+    (function* () {
+      for (const batch of generateEvents(world, { from, to })) yield* batch;
+    })(),
+  );
 }
 
 describe('demo generator determinism', () => {
@@ -30,7 +32,8 @@ describe('demo generator determinism', () => {
   it('a month generated alone equals the same month inside a longer run', () => {
     const world = buildWorld(hierarchy, 7, 'small');
     // Cases reported in February and closed in March belong to February's stream: leave closings out.
-    const march = (e: { occurred_at: string; type: string }): boolean => e.occurred_at.startsWith('2024-03') && e.type !== 'case.closed';
+    const march = (e: { occurred_at: string; type: string }): boolean =>
+      e.occurred_at.startsWith('2024-03') && e.type !== 'case.closed';
     const alone = [...generateEvents(world, { from: '2024-03-01', to: '2024-03-31' })].flat().filter(march);
     const within = [...generateEvents(world, { from: '2024-02-01', to: '2024-04-30' })].flat().filter(march);
     expect(alone.length).toBeGreaterThan(5_000);

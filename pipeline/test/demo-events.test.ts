@@ -29,7 +29,9 @@ describe('demo events', () => {
   it('records against old units before 2025-07-01 and new units after', () => {
     for (const e of events) {
       const before = e.occurred_at < '2025-06-30T17:00:00.000Z';
-      expect(structureOf(e.unit_code as UnitKey), `${e.type} at ${e.occurred_at}`).toBe(before ? 'pre2025' : '2025');
+      expect(structureOf(e.unit_code as UnitKey), `${e.type} at ${e.occurred_at}`).toBe(
+        before ? 'pre2025' : '2025',
+      );
     }
   });
 
@@ -38,19 +40,25 @@ describe('demo events', () => {
   });
 
   it('holds contests in January–April only', () => {
-    const months = new Set(events.filter((e) => e.type.startsWith('contest.')).map((e) => Number(e.occurred_at.slice(5, 7))));
+    const months = new Set(
+      events.filter((e) => e.type.startsWith('contest.')).map((e) => Number(e.occurred_at.slice(5, 7))),
+    );
     expect([...months].every((m) => m >= 1 && m <= 4)).toBe(true);
   });
 
   it('meets about one meeting per branch per month', () => {
     const branches = world.current.branchKeys.length;
-    const august = events.filter((e) => e.type === 'meeting.held' && e.occurred_at.startsWith('2025-08')).length;
+    const august = events.filter(
+      (e) => e.type === 'meeting.held' && e.occurred_at.startsWith('2025-08'),
+    ).length;
     expect(august / branches).toBeGreaterThan(0.7);
     expect(august / branches).toBeLessThanOrEqual(1);
   });
 
   it('carries two meeting schema versions after July 2024', () => {
-    const versions = new Set(events.filter((e) => e.type === 'meeting.held' && e.occurred_at >= '2025').map((e) => e.schema_version));
+    const versions = new Set(
+      events.filter((e) => e.type === 'meeting.held' && e.occurred_at >= '2025').map((e) => e.schema_version),
+    );
     expect([...versions].sort()).toEqual([1, 2]);
   });
 
@@ -59,7 +67,12 @@ describe('demo events', () => {
     const posted = new Set(
       events
         .filter((e) => e.type === 'post.published' && e.occurred_at.startsWith('2025-08'))
-        .filter((e) => e.type === 'post.published' && e.attrs.purpose === 'propaganda' && (e.attrs.channel === 'website' || e.attrs.channel === 'fanpage'))
+        .filter(
+          (e) =>
+            e.type === 'post.published' &&
+            e.attrs.purpose === 'propaganda' &&
+            (e.attrs.channel === 'website' || e.attrs.channel === 'fanpage'),
+        )
         .map((e) => e.unit_code as string),
     );
     const share = communes.filter((c) => posted.has(c)).length / communes.length;

@@ -23,25 +23,29 @@ const SAMPLES: Record<DemoScale, Array<{ from: string; to: string }>> = {
 };
 const MONTHS = 35;
 
-describe.each<DemoScale>(['small', 'medium', 'national'])('scale %s', (scale) => {
-  const world = buildWorld(hierarchy, 2025, scale);
-  const bounds = SCALES[scale].expected;
+describe.each<DemoScale>(['small', 'medium', 'national'])(
+  'scale %s',
+  (scale) => {
+    const world = buildWorld(hierarchy, 2025, scale);
+    const bounds = SCALES[scale].expected;
 
-  it('registers the stated number of members', () => {
-    const members = registrySize(world, TODAY);
-    expect(members).toBeGreaterThanOrEqual(bounds.members[0]);
-    expect(members).toBeLessThanOrEqual(bounds.members[1]);
-  });
+    it('registers the stated number of members', () => {
+      const members = registrySize(world, TODAY);
+      expect(members).toBeGreaterThanOrEqual(bounds.members[0]);
+      expect(members).toBeLessThanOrEqual(bounds.members[1]);
+    });
 
-  it('generates the stated number of events', () => {
-    let sampled = 0;
-    let months = 0;
-    for (const range of SAMPLES[scale]) {
-      for (const batch of generateEvents(world, range)) sampled += batch.length;
-      months += range.to.endsWith('15') ? 0.5 : 1;
-    }
-    const estimate = (sampled / months) * MONTHS;
-    expect(estimate).toBeGreaterThanOrEqual(bounds.events[0]);
-    expect(estimate).toBeLessThanOrEqual(bounds.events[1]);
-  });
-}, 120_000);
+    it('generates the stated number of events', () => {
+      let sampled = 0;
+      let months = 0;
+      for (const range of SAMPLES[scale]) {
+        for (const batch of generateEvents(world, range)) sampled += batch.length;
+        months += range.to.endsWith('15') ? 0.5 : 1;
+      }
+      const estimate = (sampled / months) * MONTHS;
+      expect(estimate).toBeGreaterThanOrEqual(bounds.events[0]);
+      expect(estimate).toBeLessThanOrEqual(bounds.events[1]);
+    });
+  },
+  120_000,
+);

@@ -55,6 +55,18 @@ export function requireAccess(request: FastifyRequest): RequestAccess {
   return request.access;
 }
 
+/**
+ * The principal, scope and target unit of a request that passed a rule with a unit.
+ *
+ * @throws ApiError UNAUTHENTICATED on a route whose rule names no unit (a programming error).
+ * @example const { unit } = requireUnit(request); // already checked to lie in the caller's scope
+ */
+export function requireUnit(request: FastifyRequest): RequestAccess & { unit: Unit } {
+  const access = requireAccess(request);
+  if (access.unit === null) throw apiError('UNAUTHENTICATED');
+  return { ...access, unit: access.unit };
+}
+
 function readField(request: FastifyRequest, source: UnitSource): unknown {
   const part: unknown = request[source.from];
   if (typeof part !== 'object' || part === null) return undefined;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/audit.js';
 import type { Queryable, Store } from '../store/store.js';
 
 /**
@@ -70,9 +71,15 @@ async function revokeFamily(q: Queryable, familyId: string, now: Date, reason: R
 /**
  * Exchanges a refresh token for the next one of its family, in one transaction with the row locked (two
  * concurrent uses of one token cannot both succeed). A revoked token revokes its whole family and reports
- * `reused`; an unknown or expired token reports `invalid`. Both are committed before the caller answers 401.
+ * `reused`; an unknown or expired token reports `invalid`. Both are committed before the caller answers 401; a reuse is audited.
  */
-export async function rotateRefreshToken(store: Store, token: string, now: Date, ttlS: number): Promise<RotateResult> {
+export async function rotateRefreshToken(
+  store: Store,
+  token: string,
+  now: Date,
+  ttlS: number,
+  requestId: string,
+): Promise<RotateResult> {
   return store.transaction(async (tx) => {
     const { rows } = await tx.query<TokenRow>(
       `SELECT id, user_id, family_id, expires_at, revoked_at FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
@@ -82,6 +89,15 @@ export async function rotateRefreshToken(store: Store, token: string, now: Date,
     if (row === undefined || row.expires_at.getTime() <= now.getTime()) return { kind: 'invalid' };
     if (row.revoked_at !== null) {
       await revokeFamily(tx, row.family_id, now, 'reuse');
+      await recordAudit(tx, {
+        at: now,
+        actorUserId: null,
+        action: 'auth.refresh_reuse',
+        entity: 'app_user',
+        entityId: String(row.user_id),
+        after: { session: row.family_id, revoked: true },
+        requestId,
+      });
       return { kind: 'reused', userId: row.user_id, familyId: row.family_id };
     }
     await tx.query(`UPDATE refresh_token SET revoked_at = $2, revoked_reason = 'rotated' WHERE id = $1`, [row.id, now]);

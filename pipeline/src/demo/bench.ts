@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const t1 = performance.now();
   const world = buildWorld(hierarchy, SEED, 'national');
   const t2 = performance.now();
-  console.log(`hierarchy loaded in ${((t1 - t0) / 1000).toFixed(2)} s; national world built in ${((t2 - t1) / 1000).toFixed(2)} s`);
+  console.log(
+    `hierarchy loaded in ${((t1 - t0) / 1000).toFixed(2)} s; national world built in ${((t2 - t1) / 1000).toFixed(2)} s`,
+  );
 
   const months = monthsBetween(FROM, to);
   const sample = months.filter((_, i) => i % 6 === 0);
@@ -44,7 +46,10 @@ async function main(): Promise<void> {
     const writer = new NdjsonWriter(null);
     const start = performance.now();
     let count = 0;
-    for (const batch of generateEvents(world, { from: `${month.id}-01` < FROM ? FROM : `${month.id}-01`, to: lastDayOf(month.id, to) })) {
+    for (const batch of generateEvents(world, {
+      from: `${month.id}-01` < FROM ? FROM : `${month.id}-01`,
+      to: lastDayOf(month.id, to),
+    })) {
       count += batch.length;
       await writer.writeAll(batch);
     }
@@ -53,12 +58,18 @@ async function main(): Promise<void> {
     events += count;
     seconds += elapsed;
     bytes += summary.bytes;
-    console.log(`${month.id}: ${count.toLocaleString('en')} events in ${elapsed.toFixed(1)} s (${Math.round(count / elapsed).toLocaleString('en')}/s), peak RSS ${peakRssMb().toFixed(0)} MB`);
+    console.log(
+      `${month.id}: ${count.toLocaleString('en')} events in ${elapsed.toFixed(1)} s (${Math.round(count / elapsed).toLocaleString('en')}/s), peak RSS ${peakRssMb().toFixed(0)} MB`,
+    );
   }
   const eventsPerS = events / seconds;
   const fullEvents = (events / sample.length) * months.length;
-  console.log(`sampled ${sample.length} of ${months.length} months: ${events.toLocaleString('en')} events, ${(bytes / 1e9).toFixed(2)} GB of NDJSON`);
-  console.log(`extrapolated full national run ${FROM} → ${to}: ≈ ${(fullEvents / 1e6).toFixed(1)} M events, ≈ ${(fullEvents / eventsPerS / 60).toFixed(1)} min at the measured rate`);
+  console.log(
+    `sampled ${sample.length} of ${months.length} months: ${events.toLocaleString('en')} events, ${(bytes / 1e9).toFixed(2)} GB of NDJSON`,
+  );
+  console.log(
+    `extrapolated full national run ${FROM} → ${to}: ≈ ${(fullEvents / 1e6).toFixed(1)} M events, ≈ ${(fullEvents / eventsPerS / 60).toFixed(1)} min at the measured rate`,
+  );
   console.log(JSON.stringify({ events_per_s: Math.round(eventsPerS), peak_rss_mb: Math.round(peakRssMb()) }));
 }
 

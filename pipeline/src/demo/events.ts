@@ -5,7 +5,13 @@
  */
 import type { ActivityEvent } from '@vwu/contracts';
 import { emitBranch, emptyTally, type BranchTally } from './activity/branch.js';
-import { emitCases, emitGroupModeration, emitSnapshot, emitTrainings, type CommunityContext } from './activity/community.js';
+import {
+  emitCases,
+  emitGroupModeration,
+  emitSnapshot,
+  emitTrainings,
+  type CommunityContext,
+} from './activity/community.js';
 import { emitContestEntries } from './activity/contest.js';
 import { UnitMonthEmitter } from './activity/emitter.js';
 import { emitRoutine, type OfficeLevel } from './activity/routine.js';
@@ -54,7 +60,14 @@ export function* generateEvents(
       out.begin(unit.key, unit.hash, absolute, world.seedHash);
       return new Rng(unit.hash, absolute);
     };
-    yield* structureMonth({ world, s: structure, month, out, begin, routineFraction: SCALES[world.scale].routineFraction });
+    yield* structureMonth({
+      world,
+      s: structure,
+      month,
+      out,
+      begin,
+      routineFraction: SCALES[world.scale].routineFraction,
+    });
   }
 }
 
@@ -95,12 +108,25 @@ function* structureMonth(m: MonthContext): Generator<ActivityEvent[]> {
   }
 }
 
-function* communeMonth(m: MonthContext, province: WorldProvince, commune: WorldCommune): Generator<ActivityEvent[]> {
+function* communeMonth(
+  m: MonthContext,
+  province: WorldProvince,
+  commune: WorldCommune,
+): Generator<ActivityEvent[]> {
   const { world, s, month, out, begin, routineFraction } = m;
   const tally: BranchTally = emptyTally();
   for (const branch of commune.branches) {
     const rng = begin(branch);
-    emitBranch({ branch, month, seedHash: world.seedHash, urban: commune.urban, branchKeys: s.branchKeys, rng, out, tally });
+    emitBranch({
+      branch,
+      month,
+      seedHash: world.seedHash,
+      urban: commune.urban,
+      branchKeys: s.branchKeys,
+      rng,
+      out,
+      tally,
+    });
     yield out.drain();
   }
   const size = s.structure === '2025' ? 3 : 1;

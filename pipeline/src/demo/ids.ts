@@ -7,12 +7,17 @@ import { combine, mix32 } from './random.js';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** Every 10-bit value as two Crockford base32 characters. */
-const PAIRS: readonly string[] = Array.from({ length: 1024 }, (_, v) => (CROCKFORD[v >>> 5] ?? '0') + (CROCKFORD[v & 31] ?? '0'));
+const PAIRS: readonly string[] = Array.from(
+  { length: 1024 },
+  (_, v) => (CROCKFORD[v >>> 5] ?? '0') + (CROCKFORD[v & 31] ?? '0'),
+);
 const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, v) => String(v).padStart(2, '0'));
 
 /** `value`'s low 30 bits as six base32 characters. */
 function b30(value: number): string {
-  return (PAIRS[(value >>> 20) & 1023] ?? '') + (PAIRS[(value >>> 10) & 1023] ?? '') + (PAIRS[value & 1023] ?? '');
+  return (
+    (PAIRS[(value >>> 20) & 1023] ?? '') + (PAIRS[(value >>> 10) & 1023] ?? '') + (PAIRS[value & 1023] ?? '')
+  );
 }
 
 /**

@@ -49,11 +49,23 @@ export interface DemoRunHooks {
 }
 
 /** Runs the generator as `options` say and returns the manifest (also written to the folder). */
-export async function runDemo(hierarchy: Hierarchy, options: DemoRunOptions, hooks: DemoRunHooks = {}): Promise<DemoManifest> {
+export async function runDemo(
+  hierarchy: Hierarchy,
+  options: DemoRunOptions,
+  hooks: DemoRunHooks = {},
+): Promise<DemoManifest> {
   const world = buildWorld(hierarchy, options.seed, options.scale);
   if (options.outDir) await mkdir(options.outDir, { recursive: true });
   const path = (name: string): string | null => (options.outDir ? join(options.outDir, name) : null);
-  const manifest: DemoManifest = { generator: 'vwu-demo', version: 1, demo: true, seed: options.seed, scale: options.scale, from: options.from, to: options.to };
+  const manifest: DemoManifest = {
+    generator: 'vwu-demo',
+    version: 1,
+    demo: true,
+    seed: options.seed,
+    scale: options.scale,
+    from: options.from,
+    to: options.to,
+  };
 
   if (options.what !== 'members') {
     const writer = new NdjsonWriter(path('events.ndjson'));
@@ -76,7 +88,8 @@ export async function runDemo(hierarchy: Hierarchy, options: DemoRunOptions, hoo
     }
     manifest.members = await writer.close();
   }
-  if (options.outDir) await writeFile(join(options.outDir, 'demo-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  if (options.outDir)
+    await writeFile(join(options.outDir, 'demo-manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
 

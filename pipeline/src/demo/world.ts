@@ -118,7 +118,13 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
     const mix = provinceMix(oldProvince);
     const spread = Math.exp(0.35 * hashedNormal(identity)) / 1.063;
     const full = Math.max(12, Math.round(meanMembers * spread));
-    const local = Math.min(0.98, Math.max(0, mix.minority + (unitFloat(identity, 9) - 0.5) * 0.5 * Math.min(mix.minority, 1 - mix.minority) * 2));
+    const local = Math.min(
+      0.98,
+      Math.max(
+        0,
+        mix.minority + (unitFloat(identity, 9) - 0.5) * 0.5 * Math.min(mix.minority, 1 - mix.minority) * 2,
+      ),
+    );
     const members = Math.round(full * profile.memberFraction);
     const cardQuality = 0.5 * commune.base + 0.5 * unitFloat(commune.hash, 11);
     const branch: WorldBranch = {
@@ -155,10 +161,23 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
           if (!pred) throw new Error(`branch ${b.key} has no pre-2025 predecessor`);
           return makeBranch(b, cu, b.key, oldProvinceOf(pred.unit));
         });
-        return { ...cu, urban: c.type === 'Phường', minorityShare: minorityOf(branches), onlineGroup: false, branches, successors: [] };
+        return {
+          ...cu,
+          urban: c.type === 'Phường',
+          minorityShare: minorityOf(branches),
+          onlineGroup: false,
+          branches,
+          successors: [],
+        };
       });
       for (const c of communes) c.onlineGroup = c.urban || p.code === '01' || unitFloat(c.hash, 12) < 0.3;
-      return { ...worldUnit(p, seedHash, q), code: p.code, minorityShare: minorityOf(communes.flatMap((c) => c.branches)), districts: [], communes };
+      return {
+        ...worldUnit(p, seedHash, q),
+        code: p.code,
+        minorityShare: minorityOf(communes.flatMap((c) => c.branches)),
+        districts: [],
+        communes,
+      };
     }),
   };
 
@@ -171,7 +190,8 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
     central: worldUnit(firstRoot(hierarchy, 'pre2025'), seedHash, 0.7),
     provinces: oldProvinces.map((p) => {
       const successor = hierarchy.successors(p.key)[0] as UnitKey;
-      const q = 0.85 * (provinceQuality.get(successor) ?? 0.5) + 0.15 * unitFloat(hashString(p.key, seedHash), 7);
+      const q =
+        0.85 * (provinceQuality.get(successor) ?? 0.5) + 0.15 * unitFloat(hashString(p.key, seedHash), 7);
       const districts = hierarchy.children(p.key).map((d) => {
         const communes = hierarchy.children(d.key).map((c) => {
           const successors = hierarchy.successors(c.key);
@@ -182,12 +202,25 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
             return makeBranch(b, cu, next, p.code);
           });
           const onlineGroup = unitFloat(cu.hash, 12) < 0.15;
-          return { ...cu, urban: c.type === 'Phường', minorityShare: minorityOf(branches), onlineGroup, branches, successors };
+          return {
+            ...cu,
+            urban: c.type === 'Phường',
+            minorityShare: minorityOf(branches),
+            onlineGroup,
+            branches,
+            successors,
+          };
         });
         return { ...worldUnit(d, seedHash, q), communes };
       });
       const communes = districts.flatMap((d) => d.communes);
-      return { ...worldUnit(p, seedHash, q), code: p.code, minorityShare: minorityOf(communes.flatMap((c) => c.branches)), districts, communes };
+      return {
+        ...worldUnit(p, seedHash, q),
+        code: p.code,
+        minorityShare: minorityOf(communes.flatMap((c) => c.branches)),
+        districts,
+        communes,
+      };
     }),
   };
 

@@ -10,7 +10,7 @@
 import { appendFile, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIssues, type EventIssue } from '@vwu/contracts';
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { SourceMessage } from '../source/types.js';
 import { systemClock, type Clock } from './log.js';
 import type { MessageVerdict } from './validate.js';
@@ -123,7 +123,7 @@ export function createKafkaDeadLetters(options: KafkaDeadLetterOptions): DeadLet
   let producer: Producer | undefined;
   const connected = async (): Promise<Producer> => {
     if (producer === undefined) {
-      const created = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      const created = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 8 } });
       await created.connect();
       producer = created;
     }

@@ -11,7 +11,7 @@ export interface KafkaClientConfig {
   clientId?: string;
   logger: Logger;
   /** kafkajs lines below this level are dropped (default `'warn'`: kafkajs is chatty at info). */
-  level?: Exclude<LogLevel, 'debug'> | 'debug';
+  level?: LogLevel;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
 }

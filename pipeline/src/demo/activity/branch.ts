@@ -4,7 +4,19 @@
  */
 import { workingInstant, workSeason, type DemoMonth } from '../calendar.js';
 import { memberKey } from '../ids.js';
-import { ageBand, CADRE, CARD, dayOf, dayStartMs, JOIN, LEFT, memberDays, memberLife, NEVER, type MemberLife } from '../people/lifecycle.js';
+import {
+  ageBand,
+  CADRE,
+  CARD,
+  dayOf,
+  dayStartMs,
+  JOIN,
+  LEFT,
+  memberDays,
+  memberLife,
+  NEVER,
+  type MemberLife,
+} from '../people/lifecycle.js';
 import type { Rng } from '../random.js';
 import { quality, type WorldBranch } from '../world.js';
 import type { UnitMonthEmitter } from './emitter.js';
@@ -39,7 +51,18 @@ export interface BranchContext {
 const MEETING_V2_FROM = Date.UTC(2024, 6, 1);
 const LEGACY_CLIENTS = 0.08;
 const LEAVE_REASONS = ['moved', 'moved', 'deceased', 'deceased', 'resigned', 'other'] as const;
-const VIA = ['branch', 'branch', 'branch', 'branch', 'branch', 'branch', 'branch', 'online_group', 'application', 'application'] as const;
+const VIA = [
+  'branch',
+  'branch',
+  'branch',
+  'branch',
+  'branch',
+  'branch',
+  'branch',
+  'online_group',
+  'application',
+  'application',
+] as const;
 const scratch = {} as MemberLife;
 const days = new Int32Array(4);
 
@@ -55,7 +78,11 @@ export function emitBranch(ctx: BranchContext): void {
     if (joinDay >= endDay) continue;
     const cardDay = days[CARD] ?? NEVER;
     const leftDay = days[LEFT] ?? NEVER;
-    if (joinDay >= startDay || (cardDay >= startDay && cardDay < endDay) || (leftDay >= startDay && leftDay < endDay)) {
+    if (
+      joinDay >= startDay ||
+      (cardDay >= startDay && cardDay < endDay) ||
+      (leftDay >= startDay && leftDay < endDay)
+    ) {
       emitMemberEvents(ctx, i, memberLife(branch.life, i, scratch), startDay, endDay);
     }
     if (leftDay >= endDay) {
@@ -66,7 +93,13 @@ export function emitBranch(ctx: BranchContext): void {
   }
 }
 
-function emitMemberEvents(ctx: BranchContext, i: number, m: MemberLife, startDay: number, endDay: number): void {
+function emitMemberEvents(
+  ctx: BranchContext,
+  i: number,
+  m: MemberLife,
+  startDay: number,
+  endDay: number,
+): void {
   const { branch, out } = ctx;
   if (m.joinDay >= startDay) {
     out.emit('member.joined', 1, dayTime(m.joinDay, m.spare), {
@@ -78,7 +111,10 @@ function emitMemberEvents(ctx: BranchContext, i: number, m: MemberLife, startDay
     });
   }
   if (m.cardDay >= startDay && m.cardDay < endDay) {
-    out.emit('card.activated', 1, dayTime(m.cardDay, m.spare), { member_key: memberKey(ctx.seedHash, branch.identity, i), reissue: false });
+    out.emit('card.activated', 1, dayTime(m.cardDay, m.spare), {
+      member_key: memberKey(ctx.seedHash, branch.identity, i),
+      reissue: false,
+    });
   }
   if (m.leftDay >= startDay && m.leftDay < endDay) emitLeaving(ctx, i, m, dayTime(m.leftDay, m.spare));
 }
@@ -93,7 +129,11 @@ function emitLeaving(ctx: BranchContext, index: number, m: MemberLife, timeMs: n
   const reason = LEAVE_REASONS[(m.spare >>> 8) % LEAVE_REASONS.length] ?? 'other';
   const target = ctx.branchKeys[(m.spare >>> 3) % ctx.branchKeys.length];
   if (reason === 'moved' && target !== undefined && target !== ctx.branch.key && (m.spare & 1) === 0) {
-    ctx.out.emit('member.transferred', 1, timeMs, { member_key: key, from_unit: ctx.branch.key, to_unit: target });
+    ctx.out.emit('member.transferred', 1, timeMs, {
+      member_key: key,
+      from_unit: ctx.branch.key,
+      to_unit: target,
+    });
     return;
   }
   ctx.out.emit('member.left', 1, timeMs, { member_key: key, reason });

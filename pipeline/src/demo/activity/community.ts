@@ -12,9 +12,25 @@ import type { UnitMonthEmitter } from './emitter.js';
 import { clamp01, T } from './targets.js';
 
 const DAY_MS = 86_400_000;
-const TOPICS = ['digital_skills', 'digital_skills', 'digital_skills', 'digital_skills', 'e_commerce', 'online_public_services'] as const;
+const TOPICS = [
+  'digital_skills',
+  'digital_skills',
+  'digital_skills',
+  'digital_skills',
+  'e_commerce',
+  'online_public_services',
+] as const;
 const CASE_CHANNELS = ['hotline', 'in_person', 'online_group'] as const;
-const CATEGORIES = ['domestic_violence', 'legal_advice', 'legal_advice', 'livelihood', 'family', 'family', 'trafficking', 'other'] as const;
+const CATEGORIES = [
+  'domestic_violence',
+  'legal_advice',
+  'legal_advice',
+  'livelihood',
+  'family',
+  'family',
+  'trafficking',
+  'other',
+] as const;
 
 /** Options shared by the community builders. */
 export interface CommunityContext {
@@ -32,9 +48,14 @@ export interface CommunityContext {
 }
 
 /** Trainings held in the month; `scale` is the expected number per month before seasonality. */
-export function emitTrainings(ctx: CommunityContext, perMonth: number, participants: readonly [number, number]): void {
+export function emitTrainings(
+  ctx: CommunityContext,
+  perMonth: number,
+  participants: readonly [number, number],
+): void {
   const { unit, month, rng, out } = ctx;
-  const rate = perMonth * (0.2 + 1.6 * quality(unit, T.itTraining)) * trainingSeason(month.month) * month.coverage;
+  const rate =
+    perMonth * (0.2 + 1.6 * quality(unit, T.itTraining)) * trainingSeason(month.month) * month.coverage;
   for (let n = rng.poisson(rate); n > 0; n--) {
     const count = Math.round(rng.int(participants[0], participants[1]) * ctx.size);
     const audience = rng.chance(0.85) ? 'members' : rng.chance(0.6) ? 'mixed' : 'cadres';
@@ -85,7 +106,11 @@ export function emitGroupModeration(ctx: CommunityContext, activity: number): vo
   for (const [action, mean] of actions) {
     const count = rng.poisson(mean * activity * month.coverage);
     if (count > 0) {
-      out.emit('group.moderated', 1, workingInstant(month.startMs, month.endMs, rng.next()), { group_key: group, action, count });
+      out.emit('group.moderated', 1, workingInstant(month.startMs, month.endMs, rng.next()), {
+        group_key: group,
+        action,
+        count,
+      });
     }
   }
 }

@@ -29,7 +29,9 @@ export function contestId(year: number, provinceCode: string): string {
 }
 
 function runsContest(province: WorldUnit, year: number): boolean {
-  return TAY_NINH.has(province.key) || unitFloat(province.hash, year) < 0.35 + 0.4 * quality(province, T.contest);
+  return (
+    TAY_NINH.has(province.key) || unitFloat(province.hash, year) < 0.35 + 0.4 * quality(province, T.contest)
+  );
 }
 
 const HOUR = 3_600_000;
@@ -56,20 +58,46 @@ export function emitContestEntries(ctx: ContestContext): void {
     const y = month.year;
     const steps: Array<readonly [string, number, Record<string, string | number>]> = [
       ['contest.entry_submitted', submittedMs, { stage: 1 }],
-      ['contest.entry_scored', localDay(y, 4, firstDay) + 9 * HOUR, { stage: 1, score: first, judges: firstJudges }],
+      [
+        'contest.entry_scored',
+        localDay(y, 4, firstDay) + 9 * HOUR,
+        { stage: 1, score: first, judges: firstJudges },
+      ],
     ];
     if (first >= 78) {
-      steps.push(['contest.entry_promoted', localDay(y, 4, 8) + 10 * HOUR, { from_stage: 1, to_level: 'province' }]);
-      steps.push(['contest.entry_scored', localDay(y, 4, secondDay) + 9 * HOUR, { stage: 2, score: second, judges: secondJudges }]);
+      steps.push([
+        'contest.entry_promoted',
+        localDay(y, 4, 8) + 10 * HOUR,
+        { from_stage: 1, to_level: 'province' },
+      ]);
+      steps.push([
+        'contest.entry_scored',
+        localDay(y, 4, secondDay) + 9 * HOUR,
+        { stage: 2, score: second, judges: secondJudges },
+      ]);
       const tier = awardTier(second);
       if (tier) steps.push(['contest.entry_awarded', localDay(y, 4, 15) + 9 * HOUR, { tier }]);
-      if (tier === 'first') steps.push(['contest.entry_promoted', localDay(y, 4, 15) + 11 * HOUR, { from_stage: 2, to_level: 'central' }]);
+      if (tier === 'first')
+        steps.push([
+          'contest.entry_promoted',
+          localDay(y, 4, 15) + 11 * HOUR,
+          { from_stage: 2, to_level: 'central' },
+        ]);
     }
-    for (const [type, timeMs, attrs] of steps) out.emit(type, 1, timeMs, { contest_id: id, entry_id: entry, ...attrs });
+    for (const [type, timeMs, attrs] of steps)
+      out.emit(type, 1, timeMs, { contest_id: id, entry_id: entry, ...attrs });
   }
 }
 
 /** Award tier of a province-jury score (documented rule of the demo: 94 / 90 / 86 / 82). */
 function awardTier(score: number): string | null {
-  return score >= 94 ? 'first' : score >= 90 ? 'second' : score >= 86 ? 'third' : score >= 82 ? 'consolation' : null;
+  return score >= 94
+    ? 'first'
+    : score >= 90
+      ? 'second'
+      : score >= 86
+        ? 'third'
+        : score >= 82
+          ? 'consolation'
+          : null;
 }

@@ -27,10 +27,50 @@ interface LevelRates {
 }
 
 const RATES: Readonly<Record<OfficeLevel, LevelRates>> = {
-  central: { received: 400, issued: 180, workfiles: 250, materials: 20, activities: 30, posts: 60, onlineFloor: 0.96, signedFloor: 0.9, workfileFloor: 0.75 },
-  province: { received: 150, issued: 75, workfiles: 100, materials: 6, activities: 10, posts: 20, onlineFloor: 0.84, signedFloor: 0.78, workfileFloor: 0.6 },
-  district: { received: 50, issued: 25, workfiles: 40, materials: 0, activities: 3, posts: 3, onlineFloor: 0.68, signedFloor: 0.5, workfileFloor: 0.45 },
-  commune: { received: 12, issued: 5, workfiles: 10, materials: 0, activities: 1.5, posts: 1.2, onlineFloor: 0.38, signedFloor: 0.3, workfileFloor: 0.22 },
+  central: {
+    received: 400,
+    issued: 180,
+    workfiles: 250,
+    materials: 20,
+    activities: 30,
+    posts: 60,
+    onlineFloor: 0.96,
+    signedFloor: 0.9,
+    workfileFloor: 0.75,
+  },
+  province: {
+    received: 150,
+    issued: 75,
+    workfiles: 100,
+    materials: 6,
+    activities: 10,
+    posts: 20,
+    onlineFloor: 0.84,
+    signedFloor: 0.78,
+    workfileFloor: 0.6,
+  },
+  district: {
+    received: 50,
+    issued: 25,
+    workfiles: 40,
+    materials: 0,
+    activities: 3,
+    posts: 3,
+    onlineFloor: 0.68,
+    signedFloor: 0.5,
+    workfileFloor: 0.45,
+  },
+  commune: {
+    received: 12,
+    issued: 5,
+    workfiles: 10,
+    materials: 0,
+    activities: 1.5,
+    posts: 1.2,
+    onlineFloor: 0.38,
+    signedFloor: 0.3,
+    workfileFloor: 0.22,
+  },
 };
 
 const CHANNELS = ['website', 'fanpage', 'fanpage', 'zalo_oa', 'zalo_group', 'facebook_group'] as const;
@@ -59,12 +99,19 @@ export function emitRoutine(ctx: RoutineContext): void {
 
   const online = clamp01(r.onlineFloor + (1 - r.onlineFloor) * quality(unit, T.receivedOnline) + lift);
   for (let n = rng.poisson(r.received * flow); n > 0; n--) {
-    out.emit('document.received', 1, at(), { secret: rng.chance(0.03), processing: rng.chance(online) ? 'online' : 'paper' });
+    out.emit('document.received', 1, at(), {
+      secret: rng.chance(0.03),
+      processing: rng.chance(online) ? 'online' : 'paper',
+    });
   }
   const signed = clamp01(r.signedFloor + (1 - r.signedFloor) * quality(unit, T.issuedDigital) + lift);
   for (let n = rng.poisson(r.issued * flow); n > 0; n--) {
     const digital = rng.chance(signed);
-    out.emit('document.issued', 1, at(), { secret: rng.chance(0.03), digitally_signed: digital || rng.chance(0.3), electronic: digital });
+    out.emit('document.issued', 1, at(), {
+      secret: rng.chance(0.03),
+      digitally_signed: digital || rng.chance(0.3),
+      electronic: digital,
+    });
   }
   const files = clamp01(r.workfileFloor + (0.98 - r.workfileFloor) * quality(unit, T.workfileOnline) + lift);
   for (let n = rng.poisson(r.workfiles * flow); n > 0; n--) {
@@ -78,16 +125,25 @@ export function emitRoutine(ctx: RoutineContext): void {
   for (let n = rng.poisson(r.activities * flow); n > 0; n--) {
     out.emit('comms.published', 1, at(), { kind: 'activity', digitised: rng.chance(activities) });
   }
-  const postRate = r.posts * season * ctx.size * (0.1 + 1.8 * quality(unit, T.posts)) * (1 + month.progress * 0.4);
+  const postRate =
+    r.posts * season * ctx.size * (0.1 + 1.8 * quality(unit, T.posts)) * (1 + month.progress * 0.4);
   for (let n = rng.poisson(postRate); n > 0; n--) {
-    out.emit('post.published', 1, at(), { channel: rng.pick(CHANNELS), purpose: rng.chance(0.6) ? 'propaganda' : 'information' });
+    out.emit('post.published', 1, at(), {
+      channel: rng.pick(CHANNELS),
+      purpose: rng.chance(0.6) ? 'propaganda' : 'information',
+    });
   }
   emitMonthlyReport(ctx);
 }
 
 function emitMonthlyReport({ unit, month, rng, out }: RoutineContext): void {
   if (month.coverage < 1 || !rng.chance(clamp01(0.82 + 0.2 * quality(unit, T.reports)))) return;
-  const viaSoftware = rng.chance(clamp01(0.35 + 0.6 * quality(unit, T.reportsViaSoftware) + 0.25 * month.progress));
+  const viaSoftware = rng.chance(
+    clamp01(0.35 + 0.6 * quality(unit, T.reportsViaSoftware) + 0.25 * month.progress),
+  );
   const dueMs = month.endMs - 3 * 86_400_000;
-  out.emit('report.submitted', 1, workingInstant(dueMs, month.endMs, rng.next()), { period: month.id, via_software: viaSoftware });
+  out.emit('report.submitted', 1, workingInstant(dueMs, month.endMs, rng.next()), {
+    period: month.id,
+    via_software: viaSoftware,
+  });
 }

@@ -80,7 +80,9 @@ export function memberDays(branch: BranchLife, index: number, out: Int32Array): 
   const leftDay = u3 < 0.04 && index !== 0 ? joinDay + 30 + Math.floor((u3 / 0.04) * 3650) : NEVER;
   const noSmartphone = (h2 & 0xff) < 26;
   const meanDelay = (4.6 - 3.8 * branch.cardQuality) * 365;
-  const cardDay = noSmartphone ? NEVER : Math.max(joinDay, D_CARDS) + Math.floor((h2 / 4294967296) * 2 * meanDelay);
+  const cardDay = noSmartphone
+    ? NEVER
+    : Math.max(joinDay, D_CARDS) + Math.floor((h2 / 4294967296) * 2 * meanDelay);
   out[JOIN] = joinDay;
   out[CARD] = cardDay < leftDay ? cardDay : NEVER;
   out[LEFT] = leftDay;

@@ -44,10 +44,53 @@ export interface DemoMember {
   demo: true;
 }
 
-const PREFIXES = ['032', '033', '034', '035', '036', '037', '038', '039', '086', '096', '097', '098', '070', '076',
-  '077', '078', '079', '089', '090', '093', '081', '082', '083', '084', '085', '088', '091', '094', '056', '058'] as const;
-const EDUCATION = ['Tiểu học', 'Trung học cơ sở', 'Trung học phổ thông', 'Trung cấp', 'Cao đẳng', 'Đại học', 'Thạc sĩ'] as const;
-const TOPICS: readonly TrainingRecord['topic'][] = ['digital_skills', 'e_commerce', 'online_public_services', 'it_for_cadres'];
+const PREFIXES = [
+  '032',
+  '033',
+  '034',
+  '035',
+  '036',
+  '037',
+  '038',
+  '039',
+  '086',
+  '096',
+  '097',
+  '098',
+  '070',
+  '076',
+  '077',
+  '078',
+  '079',
+  '089',
+  '090',
+  '093',
+  '081',
+  '082',
+  '083',
+  '084',
+  '085',
+  '088',
+  '091',
+  '094',
+  '056',
+  '058',
+] as const;
+const EDUCATION = [
+  'Tiểu học',
+  'Trung học cơ sở',
+  'Trung học phổ thông',
+  'Trung cấp',
+  'Cao đẳng',
+  'Đại học',
+  'Thạc sĩ',
+] as const;
+const TOPICS: readonly TrainingRecord['topic'][] = [
+  'digital_skills',
+  'e_commerce',
+  'online_public_services',
+  'it_for_cadres',
+];
 
 function religionOf(province: string, minority: boolean, u: number): string {
   if ((province === '72' || province === '80') && u < 0.12) return 'Cao Đài';
@@ -84,12 +127,16 @@ function memberRecord(
   const dobDay = m.joinDay - Math.floor(m.ageAtJoin * 365.25) - (s % 365);
   const ageNow = Math.floor((todayDay - dobDay) / 365.25);
   const h = mix32(s ^ 0x2545f491);
-  const phone = h % 100 < 86 ? `${PREFIXES[h % PREFIXES.length]}${String(mix32(h) % 10_000_000).padStart(7, '0')}` : null;
+  const phone =
+    h % 100 < 86 ? `${PREFIXES[h % PREFIXES.length]}${String(mix32(h) % 10_000_000).padStart(7, '0')}` : null;
   const roles: MemberRole[] = index === 0 ? ['branch_head'] : m.cadre ? ['cadre'] : ['member'];
   const trainings: TrainingRecord[] = [];
   if (m.cadre) {
     for (let t = 0; t < h % 4; t++) {
-      trainings.push({ topic: TOPICS[(h >>> (t * 3)) % TOPICS.length] ?? 'digital_skills', on: isoDay(dayOf(Date.UTC(2024, 0, 1)) + (mix32(h + t) % 1000)) });
+      trainings.push({
+        topic: TOPICS[(h >>> (t * 3)) % TOPICS.length] ?? 'digital_skills',
+        on: isoDay(dayOf(Date.UTC(2024, 0, 1)) + (mix32(h + t) % 1000)),
+      });
     }
   }
   return {
@@ -117,7 +164,13 @@ function memberRecord(
 
 /** The spelling a person might use when enrolling a second time: the other tone placement, if any. */
 function respell(name: string): string {
-  const swaps: ReadonlyArray<readonly [string, string]> = [['Hoà', 'Hòa'], ['Thuý', 'Thúy'], ['Thuỳ', 'Thùy'], ['Khoẻ', 'Khỏe'], ['Thoả', 'Thỏa']];
+  const swaps: ReadonlyArray<readonly [string, string]> = [
+    ['Hoà', 'Hòa'],
+    ['Thuý', 'Thúy'],
+    ['Thuỳ', 'Thùy'],
+    ['Khoẻ', 'Khỏe'],
+    ['Thoả', 'Thỏa'],
+  ];
   for (const [a, b] of swaps) {
     if (name.endsWith(a)) return name.slice(0, -a.length) + b;
     if (name.endsWith(b)) return name.slice(0, -b.length) + a;
@@ -161,16 +214,27 @@ function placeOf(hierarchy: Hierarchy, branchKey: UnitKey): Place {
   const [, province, commune] = hierarchy.ancestors(branchKey);
   if (!province || !commune) throw new Error(`branch ${branchKey} is not under a commune`);
   const oldBranch = hierarchy.predecessors(branchKey)[0]?.unit;
-  const oldProvince = oldBranch ? (hierarchy.ancestors(oldBranch).find((u) => u.level === 'province')?.code ?? '') : '';
+  const oldProvince = oldBranch
+    ? (hierarchy.ancestors(oldBranch).find((u) => u.level === 'province')?.code ?? '')
+    : '';
   const village = hierarchy.get(branchKey).name.replace(/^Chi hội /, '');
-  return { commune: commune.key, province: province.key, oldProvince, address: `${village}, ${commune.name}, ${province.name}` };
+  return {
+    commune: commune.key,
+    province: province.key,
+    oldProvince,
+    address: `${village}, ${commune.name}, ${province.name}`,
+  };
 }
 
 /**
  * The registry of the world's current (2025) branches as of `today` ('YYYY-MM-DD'), member by member.
  * Members who joined after `today` are not yet there; members who left keep their record with `left_on`.
  */
-export function* generateMembers(world: DemoWorld, hierarchy: Hierarchy, today: string): Generator<DemoMember> {
+export function* generateMembers(
+  world: DemoWorld,
+  hierarchy: Hierarchy,
+  today: string,
+): Generator<DemoMember> {
   const todayDay = dayOf(Date.parse(`${today}T12:00:00+07:00`));
   const scratch = {} as MemberLife;
   const keys = world.current.branchKeys;
