@@ -19,17 +19,23 @@ export type { Cell, EventRow } from './parquet/event-rows.js';
 export type { AttributeKind, AttributeName, EnvelopeColumn, EventColumn } from './parquet/schema.js';
 export type { ResolvedUnit } from './parquet/unit-resolver.js';
 
-// Sources: the one consumer interface, the embedded durable log, and Kafka.
+// Sources: the one consumer interface, the embedded durable log, Kafka, and the choice between them.
 export { EmbeddedLog } from './source/embedded-log.js';
 export { createEmbeddedSource } from './source/embedded-source.js';
 export { LockHeldError } from './source/files.js';
 export { readGroupOffsets } from './source/group-offsets.js';
+export { createKafkaClient, isRebalanceError, parseBrokers } from './source/kafka-client.js';
+export { createKafkaSource } from './source/kafka-source.js';
 export { EventLogError, listSegments, segmentPath } from './source/log-layout.js';
 export { PartitionReader } from './source/log-reader.js';
 export { murmur2, partitionForKey } from './source/partitioner.js';
+export { DEFAULT_EVENT_LOG_DIR, DEFAULT_GROUP_ID, DEFAULT_TOPIC, createDeadLetters, createSource, sourceSettingsFromEnv } from './source/select.js';
 export type { AppendInput, AppendResult, EmbeddedLogOptions, FsyncPolicy } from './source/embedded-log.js';
 export type { EmbeddedSourceConfig } from './source/embedded-source.js';
+export type { KafkaClientConfig } from './source/kafka-client.js';
+export type { KafkaSourceConfig } from './source/kafka-source.js';
 export type { LogRecord } from './source/log-record.js';
+export type { SourceDependencies, SourceSettings } from './source/select.js';
 export type {
   BatchHandler,
   CommitRejection,
@@ -45,4 +51,30 @@ export type {
   SourceMessage,
   SourceState,
 } from './source/types.js';
+
+// Producing: validated, keyed by unit; the NDJSON file publisher behind `vwu-produce`; dev topics.
+export { produceFile } from './produce/produce-file.js';
+export { ndjsonLines } from './produce/ndjson-lines.js';
+export { createProducer } from './produce/producer.js';
+export { ensureTopics, eventTopics } from './produce/topics.js';
+export type { NumberedLine } from './produce/ndjson-lines.js';
+export type { ProduceFileOptions, ProduceProgress, RejectedLine } from './produce/produce-file.js';
+export type { EventProducer, ProducerConfig, RejectedEvent, SendResult } from './produce/producer.js';
+export type { TopicOptions } from './produce/topics.js';
+
+// Ingest: validation, dead letters, dedup window, metrics, structured logs.
+export { createFileDeadLetters, createKafkaDeadLetters, deadLetterTopic, toDeadLetter } from './ingest/dead-letter.js';
+export { DedupStore } from './ingest/dedup.js';
+export { Ingest } from './ingest/ingest.js';
+export { createJsonLogger, serializeError, silentLogger, systemClock } from './ingest/log.js';
+export { IngestMetrics, startMetricsReporter, totalLag } from './ingest/metrics.js';
+export { checkMessage } from './ingest/validate.js';
+export { benchBareConsumer } from './bench/bare-consumer.js';
+export type { BareConsumerOptions, BareConsumerResult } from './bench/bare-consumer.js';
+export type { DeadLetter, DeadLetterSink, KafkaDeadLetterOptions } from './ingest/dead-letter.js';
+export type { DedupOptions, DedupPartitionStats, DedupVerdict } from './ingest/dedup.js';
+export type { AcceptedEvent, IngestConfig, IngestResult } from './ingest/ingest.js';
+export type { Clock, JsonLoggerOptions, LogFields, LogLevel, Logger } from './ingest/log.js';
+export type { BatchCounts, IngestCounters, MetricsReporterOptions, MetricsSnapshot } from './ingest/metrics.js';
+export type { MessageVerdict } from './ingest/validate.js';
 // END sources

@@ -2,7 +2,7 @@
  * Shared inputs for the parquet, sink and manifest tests: a few demo months that hold every event type
  * (contests run January–April; the reform is on 1 July), plus hand-made edge cases.
  */
-import { EVENT_TYPES, type ActivityEvent } from '@vwu/contracts';
+import { EVENT_TYPES, parseUnitKey, type ActivityEvent } from '@vwu/contracts';
 import { loadHierarchy } from '@vwu/contracts/node';
 import { buildWorld, generateEvents, type SinkRecord } from '@vwu/pipeline';
 
@@ -34,7 +34,7 @@ export const EDGE_EVENTS: readonly ActivityEvent[] = [
     type: 'document.received',
     schema_version: 1,
     occurred_at: '2025-06-30T23:30:00+07:00',
-    unit_code: 'pre2025:040',
+    unit_code: parseUnitKey('pre2025:040'),
     attrs: { secret: false, processing: 'online' },
   },
   {
@@ -42,7 +42,7 @@ export const EDGE_EVENTS: readonly ActivityEvent[] = [
     type: 'report.submitted',
     schema_version: 1,
     occurred_at: '2025-07-01T00:00:00Z',
-    unit_code: '2025:TW',
+    unit_code: parseUnitKey('2025:TW'),
     source: 'api',
     attrs: { period: '2025-H1', via_software: true },
   },
@@ -51,7 +51,7 @@ export const EDGE_EVENTS: readonly ActivityEvent[] = [
     type: 'meeting.held',
     schema_version: 1,
     occurred_at: '2025-05-10T08:00:00.000Z',
-    unit_code: 'pre2025:01267-01',
+    unit_code: parseUnitKey('pre2025:01267-01'),
     source: 'import',
     attrs: { format: 'hybrid', attendees: 12 },
   },

@@ -29,7 +29,7 @@ async function readAll(partition: number, from = 0): Promise<{ offset: number; k
 describe('partitionForKey', () => {
   const keys = ['2025:00004', '2025:04', 'pre2025:001', '2025:00004-01', 'TW', '', 'ÂĂƠ-ký-tự', 'a'.repeat(37)];
   const kafkajs = Partitioners.DefaultPartitioner();
-  const metadata = (n: number) => Array.from({ length: n }, (_, partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1] }));
+  const metadata = (n: number) => Array.from({ length: n }, (_, partitionId) => ({ partitionId, leader: 1, replicas: [1], isr: [1], partitionErrorCode: 0, offlineReplicas: [] }));
 
   it.each(keys.flatMap((key) => [1, 3, 7, 12].map((n) => [key, n] as const)))('%j among %i partitions is where kafkajs puts it', (key, n) => {
     const expected = kafkajs({ topic: 't', partitionMetadata: metadata(n), message: { key, value: null } });

@@ -131,7 +131,7 @@ export const accountsPlugin = fp(
           });
         }
         reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 

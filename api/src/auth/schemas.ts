@@ -33,7 +33,7 @@ export const UserInfo = Type.Object(
     id: Type.Integer(),
     username: Type.String(),
     displayName: Type.String(),
-    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+    role: Type.Enum(ROLES),
     scope: Type.Object({
       key: Type.String({ examples: ['2025:80'] }),
       name: Type.String(),

@@ -1,11 +1,11 @@
 import { Type, type TSchema } from 'typebox';
-import { ERRORS } from '../errors.js';
+import { ERRORS, type ErrorCode } from '../errors.js';
 
 /** The body of every error response, `{ error: { code, message, message_vi, requestId, details? } }`. */
 export const ErrorResponse = Type.Object(
   {
     error: Type.Object({
-      code: Type.Union(Object.keys(ERRORS).map((code) => Type.Literal(code)), {
+      code: Type.Enum(Object.keys(ERRORS) as ErrorCode[], {
         description: 'Stable code from the error list (api/src/errors.ts)',
       }),
       message: Type.String({ description: 'What went wrong and what to do, in English' }),

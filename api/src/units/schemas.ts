@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { IsoDate, UnitKeyParam } from '../http/schemas.js';
 
 const Structure = Type.Union([Type.Literal('pre2025'), Type.Literal('2025')]);
-const Level = Type.Union(['central', 'province', 'district', 'commune', 'branch'].map((l) => Type.Literal(l)));
+const Level = Type.Enum(['central', 'province', 'district', 'commune', 'branch'] as const);
 const NullableDate = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
 
 /** One org unit as the API shows it. */

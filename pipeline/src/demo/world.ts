@@ -5,7 +5,7 @@
  */
 import type { Hierarchy, StructureId, Unit, UnitKey } from '@vwu/contracts';
 import { provinceMix, type Ethnicity } from './people/ethnicity.js';
-import type { BranchLife } from './people/lifecycle.js';
+import { Population } from './people/population.js';
 import { NATIONAL_MEMBERS, SCALES, type DemoScale } from './scale.js';
 import { combine, hashString, unitFloat } from './random.js';
 
@@ -34,8 +34,8 @@ export interface WorldBranch extends WorldUnit {
   cardQuality: number;
   /** The branch's 2025 key (itself after the reform). */
   currentKey: UnitKey;
-  /** Inputs of the member lifecycle of this branch's population. */
-  life: BranchLife;
+  /** The branch's members over time. */
+  population: Population;
 }
 
 /** A commune with its branches. */
@@ -136,7 +136,7 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
       groups: mix.groups,
       cardQuality,
       currentKey,
-      life: { hash: identity, members, cardQuality, minorityShare: local },
+      population: new Population({ hash: identity, members, cardQuality, minorityShare: local }),
     };
     identityOf.set(currentKey, branch);
     return branch;

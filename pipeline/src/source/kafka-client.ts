@@ -14,6 +14,11 @@ export interface KafkaClientConfig {
   level?: LogLevel;
   connectionTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * Retries of connections and requests (default 10: with back-off doubling from 300 ms to 30 s, about two
+   * minutes, so a broker restart is ridden out instead of failing every client).
+   */
+  retries?: number;
 }
 
 const TO_KAFKAJS: Readonly<Record<LogLevel, logLevel>> = { debug: logLevel.DEBUG, info: logLevel.INFO, warn: logLevel.WARN, error: logLevel.ERROR };
@@ -37,6 +42,7 @@ export function createKafkaClient(config: KafkaClientConfig): Kafka {
     clientId: config.clientId ?? 'vwu-pipeline',
     connectionTimeout: config.connectionTimeoutMs ?? 3_000,
     requestTimeout: config.requestTimeoutMs ?? 30_000,
+    retry: { retries: config.retries ?? 10, initialRetryTime: 300, maxRetryTime: 30_000 },
     logLevel: TO_KAFKAJS[config.level ?? 'warn'],
     logCreator:
       () =>

@@ -303,7 +303,7 @@ class KafkaSource implements EventSource {
           return;
         } catch (error) {
           this.logger.log('error', 'consumer restart failed; retrying', { attempt: this.restartAttempts, error: serializeError(error) });
-          const failed = this.session;
+          const failed = this.session as Session | undefined;
           this.session = undefined;
           await failed?.consumer.disconnect().catch(() => undefined);
         }

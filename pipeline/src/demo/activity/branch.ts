@@ -4,20 +4,9 @@
  */
 import { workingInstant, workSeason, type DemoMonth } from '../calendar.js';
 import { memberKey } from '../ids.js';
-import {
-  ageBand,
-  CADRE,
-  CARD,
-  dayOf,
-  dayStartMs,
-  JOIN,
-  LEFT,
-  memberDays,
-  memberLife,
-  NEVER,
-  type MemberLife,
-} from '../people/lifecycle.js';
-import type { Rng } from '../random.js';
+import { dayOf, dayStartMs } from '../people/days.js';
+import { ageBand, memberLife, type MemberLife } from '../people/lifecycle.js';
+import { combine, type Rng } from '../random.js';
 import { quality, type WorldBranch } from '../world.js';
 import type { UnitMonthEmitter } from './emitter.js';
 import { clamp01, T } from './targets.js';
@@ -64,59 +53,36 @@ const VIA = [
   'application',
 ] as const;
 const scratch = {} as MemberLife;
-const days = new Int32Array(4);
 
 /** Emits one branch's meeting and member events for a month and adds its members to `tally`. */
 export function emitBranch(ctx: BranchContext): void {
   emitMeeting(ctx);
-  const { branch, month, tally } = ctx;
+  const { branch, month, tally, out } = ctx;
+  const population = branch.population;
   const startDay = dayOf(month.startMs);
   const endDay = dayOf(month.endMs - 1) + 1;
-  for (let i = 0; i < branch.members; i++) {
-    memberDays(branch.life, i, days);
-    const joinDay = days[JOIN] ?? NEVER;
-    if (joinDay >= endDay) continue;
-    const cardDay = days[CARD] ?? NEVER;
-    const leftDay = days[LEFT] ?? NEVER;
-    if (
-      joinDay >= startDay ||
-      (cardDay >= startDay && cardDay < endDay) ||
-      (leftDay >= startDay && leftDay < endDay)
-    ) {
-      emitMemberEvents(ctx, i, memberLife(branch.life, i, scratch), startDay, endDay);
-    }
-    if (leftDay >= endDay) {
-      tally.members++;
-      if (days[CADRE] === 1) tally.cadres++;
-      if (cardDay < endDay) tally.cards++;
-    }
-  }
-}
-
-function emitMemberEvents(
-  ctx: BranchContext,
-  i: number,
-  m: MemberLife,
-  startDay: number,
-  endDay: number,
-): void {
-  const { branch, out } = ctx;
-  if (m.joinDay >= startDay) {
+  const key = (i: number): string => memberKey(ctx.seedHash, branch.identity, i);
+  population.joinsIn(startDay, endDay, (i) => {
+    const m = memberLife(population, i, scratch);
     out.emit('member.joined', 1, dayTime(m.joinDay, m.spare), {
-      member_key: memberKey(ctx.seedHash, branch.identity, i),
+      member_key: key(i),
       honorary: m.honorary,
       minority: m.minority,
       age_band: ageBand(m.ageAtJoin),
       via: VIA[m.spare % VIA.length] ?? 'branch',
     });
-  }
-  if (m.cardDay >= startDay && m.cardDay < endDay) {
-    out.emit('card.activated', 1, dayTime(m.cardDay, m.spare), {
-      member_key: memberKey(ctx.seedHash, branch.identity, i),
+  });
+  population.cardsIn(startDay, endDay, (i, day) => {
+    out.emit('card.activated', 1, dayTime(day, combine(branch.identity, i)), {
+      member_key: key(i),
       reissue: false,
     });
-  }
-  if (m.leftDay >= startDay && m.leftDay < endDay) emitLeaving(ctx, i, m, dayTime(m.leftDay, m.spare));
+  });
+  population.leavesIn(startDay, endDay, (i) => emitLeaving(ctx, i, memberLife(population, i, scratch)));
+  const roll = population.tallyAt(endDay);
+  tally.members += roll.members;
+  tally.cadres += roll.cadres;
+  tally.cards += roll.cards;
 }
 
 /** An instant on local day `day` between 08:00 and 17:00, picked by `spare`. */
@@ -124,7 +90,8 @@ function dayTime(day: number, spare: number): number {
   return dayStartMs(day) + 8 * 3_600_000 + (spare % 32_400) * 1000;
 }
 
-function emitLeaving(ctx: BranchContext, index: number, m: MemberLife, timeMs: number): void {
+function emitLeaving(ctx: BranchContext, index: number, m: MemberLife): void {
+  const timeMs = dayTime(m.leftDay, m.spare);
   const key = memberKey(ctx.seedHash, ctx.branch.identity, index);
   const reason = LEAVE_REASONS[(m.spare >>> 8) % LEAVE_REASONS.length] ?? 'other';
   const target = ctx.branchKeys[(m.spare >>> 3) % ctx.branchKeys.length];

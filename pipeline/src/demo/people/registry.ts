@@ -9,7 +9,8 @@ import { memberKey } from '../ids.js';
 import { mix32, unitFloat } from '../random.js';
 import type { DemoWorld, WorldBranch } from '../world.js';
 import type { Ethnicity } from './ethnicity.js';
-import { dayOf, isoDay, memberLife, NEVER, type MemberLife } from './lifecycle.js';
+import { dayOf, isoDay, NEVER } from './days.js';
+import { memberLife, type MemberLife } from './lifecycle.js';
 import { fullName } from './names.js';
 
 /** A member's role in the Union. */
@@ -200,7 +201,7 @@ export function registrySize(world: DemoWorld, today: string): number {
     for (const commune of province.communes) {
       for (const b of commune.branches) {
         for (let i = 0; i < b.members; i++) {
-          const m = memberLife(b.life, i, scratch);
+          const m = memberLife(b.population, i, scratch);
           if (isRegistered(m, todayDay)) count += registersTwice(m) ? 2 : 1;
         }
       }
@@ -229,12 +230,15 @@ function placeOf(hierarchy: Hierarchy, branchKey: UnitKey): Place {
 /**
  * The registry of the world's current (2025) branches as of `today` ('YYYY-MM-DD'), member by member.
  * Members who joined after `today` are not yet there; members who left keep their record with `left_on`.
+ * `duplicates: false` leaves out the second registrations of migrant members (for consistency checks).
  */
 export function* generateMembers(
   world: DemoWorld,
   hierarchy: Hierarchy,
   today: string,
+  options: { duplicates?: boolean } = {},
 ): Generator<DemoMember> {
+  const duplicates = options.duplicates ?? true;
   const todayDay = dayOf(Date.parse(`${today}T12:00:00+07:00`));
   const scratch = {} as MemberLife;
   const keys = world.current.branchKeys;
@@ -243,11 +247,11 @@ export function* generateMembers(
       for (const branch of commune.branches) {
         const place = placeOf(hierarchy, branch.key);
         for (let i = 0; i < branch.members; i++) {
-          const m = memberLife(branch.life, i, scratch);
+          const m = memberLife(branch.population, i, scratch);
           if (!isRegistered(m, todayDay)) continue;
           const record = memberRecord(world, branch, place, i, m, todayDay);
           yield record;
-          if (registersTwice(m)) {
+          if (duplicates && registersTwice(m)) {
             const elsewhere = keys[mix32(m.spare) % keys.length] ?? branch.key;
             const there = placeOf(hierarchy, elsewhere);
             yield {
