@@ -18,6 +18,25 @@ export type { SinkRecord } from './parquet/arrow-batch.js';
 export type { Cell, EventRow } from './parquet/event-rows.js';
 export type { AttributeKind, AttributeName, EnvelopeColumn, EventColumn } from './parquet/schema.js';
 export type { ResolvedUnit } from './parquet/unit-resolver.js';
+export { ROW_GROUP_ROWS, parquetWasmEncoder } from './parquet/encoders.js';
+export { countRowsDuckDB, parquetToArrow, readRowsDuckDB, readRowsWasm } from './parquet/readers.js';
+export type { ParquetEncoder } from './parquet/encoders.js';
+
+// The file side: partitioned, offset-named Parquet files landed atomically, the manifest, recovery.
+export { TEMP_MARKER, landFile, removeTempFiles, sha256File } from './sink/atomic-file.js';
+export { durableStateOf } from './sink/durable-state.js';
+export { EVENTS_DIR, compactedFileName, parseRawFileName, partitionDir, rawFileName, vietnamMonth } from './sink/layout.js';
+export { PartitionWriter, SINK_DEFAULTS } from './sink/partition-writer.js';
+export { recoverSink } from './sink/recovery.js';
+export { MANIFEST_FILE, ManifestFormatError, emptyManifest, isCompacted, parseManifest, readManifest } from './manifest/manifest.js';
+export { ManifestConflictError, ManifestStore } from './manifest/store.js';
+export type { BeforeRename, LandOptions, LandedFile, RandomSuffix } from './sink/atomic-file.js';
+export type { DurableState } from './sink/durable-state.js';
+export type { FileOffsets, PartitionKey } from './sink/layout.js';
+export type { AppendOutcome, FlushResult, IngestedBatch, PartitionWriterOptions, SinkLimits } from './sink/partition-writer.js';
+export type { RecoveryReport } from './sink/recovery.js';
+export type { CompactedSource, Manifest, ManifestFile, ManifestRollup, RawSource, RetiredFile } from './manifest/manifest.js';
+export type { ManifestChange } from './manifest/store.js';
 
 // Sources: the one consumer interface, the embedded durable log, Kafka, and the choice between them.
 export { EmbeddedLog } from './source/embedded-log.js';

@@ -20,9 +20,9 @@ export async function freshTopic(kafka: Kafka, prefix: string, partitions = 3): 
   return topic;
 }
 
-/** A kafkajs client that logs only errors (kafkajs warns on every rebalance). */
-export function client(brokers: string[], logger: Logger = silentLogger): Kafka {
-  return createKafkaClient({ brokers, logger, level: 'error', clientId: 'it-pipeline' });
+/** A kafkajs client that logs only errors (kafkajs warns on every rebalance); `retries` as the pipeline's. */
+export function client(brokers: string[], retries?: number): Kafka {
+  return createKafkaClient({ brokers, logger: silentLogger, level: 'error', clientId: 'it-pipeline', ...(retries === undefined ? {} : { retries }) });
 }
 
 let demo: ActivityEvent[] | undefined;

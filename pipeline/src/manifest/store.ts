@@ -7,7 +7,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { landText, type LandOptions } from '../sink/atomic-file.js';
-import type { Clock } from '../sink/ports.js';
+import type { Clock } from '../ingest/log.js';
 import {
   MANIFEST_FILE,
   MANIFEST_VERSION,

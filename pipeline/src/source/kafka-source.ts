@@ -53,6 +53,8 @@ export interface KafkaSourceConfig {
 interface Session {
   id: number;
   consumer: Consumer;
+  /** kafkajs reported a crash: this consumer is disconnected and will not fetch again. */
+  crashed: boolean;
 }
 
 class KafkaSource implements EventSource {
@@ -101,6 +103,8 @@ class KafkaSource implements EventSource {
       this.status = 'failed';
       throw error;
     }
+    // kafkajs reports a failed first join as a crash, not as an error of run().
+    if (this.sessionCrashed()) this.restart();
   }
 
   async commit(offsets: readonly PartitionOffset[]): Promise<CommitResult> {
@@ -185,14 +189,16 @@ class KafkaSource implements EventSource {
       // This source restarts the consumer itself (revoking first), never kafkajs behind its back.
       retry: { retries: 5, restartOnFailure: async () => false },
     });
-    const session: Session = { id: ++this.sessions, consumer };
+    const session: Session = { id: ++this.sessions, consumer, crashed: false };
     this.session = session;
     consumer.on(consumer.events.GROUP_JOIN, (event) => this.onJoin(session, event.payload.memberAssignment[this.topic] ?? []));
     consumer.on(consumer.events.REBALANCING, () => void (session === this.session && this.revoke('rebalance')));
     consumer.on(consumer.events.CRASH, (event) => {
+      session.crashed = true;
       if (session !== this.session) return;
       this.logger.log('error', 'consumer crashed; restarting it', { error: serializeError(event.payload.error) });
-      this.restart();
+      // While starting or restarting, the code that opened this session sees `crashed` and tries again.
+      if (this.status === 'running' && this.restarting === undefined) this.restart();
     });
     await consumer.connect();
     await consumer.subscribe({ topics: [this.topic], fromBeginning: config.fromBeginning ?? true });
@@ -300,7 +306,8 @@ class KafkaSource implements EventSource {
         if (this.status !== 'running') break;
         try {
           await this.openSession();
-          return;
+          if (!this.sessionCrashed()) return;
+          throw new Error('the consumer crashed while joining the group');
         } catch (error) {
           this.logger.log('error', 'consumer restart failed; retrying', { attempt: this.restartAttempts, error: serializeError(error) });
           const failed = this.session as Session | undefined;
@@ -310,7 +317,13 @@ class KafkaSource implements EventSource {
       }
     })().finally(() => {
       this.restarting = undefined;
+      if (this.sessionCrashed() && this.status === 'running') this.restart();
     });
+  }
+
+  /** Whether kafkajs gave up on the current consumer (read through a method: async code reassigns it). */
+  private sessionCrashed(): boolean {
+    return this.session?.crashed === true;
   }
 
   private pauseAll(session: Session | undefined): void {

@@ -39,7 +39,8 @@ export interface ApiClientDeps {
 
 function url(baseUrl: string, path: string, query: Query | undefined): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(name, String(value));
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined) search.set(name, String(value));
   const qs = search.toString();
   return `${baseUrl.replace(/\/$/, '')}${path}${qs === '' ? '' : `?${qs}`}`;
 }
@@ -64,7 +65,10 @@ function isAbort(error: unknown): boolean {
  */
 export function createApiClient(deps: ApiClientDeps): ApiClient {
   async function send(method: HttpMethod, path: string, options: RequestOptions, token: string | null) {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': deps.language() };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'accept-language': deps.language(),
+    };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (token !== null) headers.authorization = `Bearer ${token}`;
     try {

@@ -26,7 +26,16 @@ export { formatDate, formatDateTime, formatNumber } from './format.js';
 export { LEVEL_LABELS, ROLE_LABELS } from './labels.js';
 export { localize } from './localize.js';
 export { createObservable, readonlyView } from './observable.js';
-export { currentPeriod, parsePeriod, periodCode, periodLabel, periodOf, periodsPerYear, positionOf, samePeriod } from './period.js';
+export {
+  currentPeriod,
+  parsePeriod,
+  periodCode,
+  periodLabel,
+  periodOf,
+  periodsPerYear,
+  positionOf,
+  samePeriod,
+} from './period.js';
 export { createTokenStore } from './tokens.js';
 export { LANGUAGES } from './types.js';
 export { useContextValue } from './vue.js';

@@ -6,7 +6,8 @@ const MONTHS: Record<PeriodGrain, number> = { month: 1, quarter: 3, half: 6, yea
 const LETTER: Record<PeriodGrain, string> = { month: 'M', quarter: 'Q', half: 'H', year: '' };
 const GRAIN_OF: Record<string, PeriodGrain> = { M: 'month', Q: 'quarter', H: 'half' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const EN_MONTHS = 'January February March April May June July August September October November December'.split(' ');
+const EN_MONTHS =
+  'January February March April May June July August September October November December'.split(' ');
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** Number of periods of a grain in a year (12, 4, 2, 1). */
@@ -36,7 +37,11 @@ export function periodOf(
   const months = MONTHS[grain];
   const end = until ?? { year, index };
   const lastMonth = end.index * months;
-  return { grain, from: iso(year, (index - 1) * months + 1, 1), to: iso(end.year, lastMonth, lastDay(end.year, lastMonth)) };
+  return {
+    grain,
+    from: iso(year, (index - 1) * months + 1, 1),
+    to: iso(end.year, lastMonth, lastDay(end.year, lastMonth)),
+  };
 }
 
 /** Year and 1-based index of the period of `grain` that contains an ISO date. */
@@ -57,12 +62,14 @@ export function currentPeriod(grain: PeriodGrain, nowMs: number): Period {
 }
 
 function codeAt(grain: PeriodGrain, position: { year: number; index: number }): string {
-  return grain === 'year' ? String(position.year) : `${position.year}-${LETTER[grain]}${position.index}`;
+  if (grain === 'year') return String(position.year);
+  const index = grain === 'month' ? String(position.index).padStart(2, '0') : String(position.index);
+  return `${position.year}-${LETTER[grain]}${index}`;
 }
 
 /**
- * The code of a period as it appears in URLs: `2025-M10`, `2025-Q3`, `2025-H1`, `2025`, or a range
- * `2025-M01..2025-M03`.
+ * The code of a period as it appears in URLs: `2025-M10` (months in two digits, so codes sort), `2025-Q3`,
+ * `2025-H1`, `2025`, or a range `2025-M01..2025-M03`.
  */
 export function periodCode(period: Period): string {
   const start = codeAt(period.grain, positionOf(period.grain, period.from));
@@ -97,7 +104,11 @@ export function parsePeriod(code: string): Period | undefined {
   return periodOf(start.grain, start.year, start.index, end);
 }
 
-function labelAt(grain: PeriodGrain, { year, index }: { year: number; index: number }, language: Language): string {
+function labelAt(
+  grain: PeriodGrain,
+  { year, index }: { year: number; index: number },
+  language: Language,
+): string {
   if (language === 'vi') {
     if (grain === 'month') return `Tháng ${String(index).padStart(2, '0')}/${year}`;
     if (grain === 'quarter') return `Quý ${ROMAN[index - 1]}/${year}`;

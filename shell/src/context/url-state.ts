@@ -20,7 +20,7 @@ export interface UrlStateDeps {
 
 /** Reads and writes the context in the URL query and in sessionStorage. */
 export interface UrlState {
-  /** Values from the URL, each falling back to the tab's storage. */
+  /** The values: those of the URL when the state was created, else the tab's storage, then writes. */
   read(): ContextParams;
   /** Stores values (an `undefined` value is removed) and puts them in the URL. */
   write(params: ContextParams): void;
@@ -58,7 +58,14 @@ export function createUrlState(deps: UrlStateDeps): UrlState {
       return { params: {}, extra: {} };
     }
   }
+  // The URL wins over the tab's storage (a shared link), the storage fills what the URL lacks (a navigation
+  // that dropped the query); from here on `stored` is the truth and the URL its mirror.
   let stored = load();
+  const search = new URL(deps.href()).searchParams;
+  for (const [field, name] of Object.entries(URL_KEYS) as [keyof ContextParams, string][]) {
+    const value = search.get(name);
+    if (value !== null) stored.params[field] = value;
+  }
 
   function save(): void {
     try {
@@ -80,11 +87,7 @@ export function createUrlState(deps: UrlStateDeps): UrlState {
   }
 
   return {
-    read() {
-      const search = new URL(deps.href()).searchParams;
-      const pick = (field: keyof ContextParams) => search.get(URL_KEYS[field]) ?? stored.params[field] ?? undefined;
-      return { unit: pick('unit'), period: pick('period'), language: pick('language') };
-    },
+    read: () => ({ ...stored.params }),
     write(params) {
       stored = { ...stored, params: { ...stored.params, ...params } };
       for (const field of Object.keys(params) as (keyof ContextParams)[]) {

@@ -65,7 +65,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function parseUser(value: unknown): User | undefined {
   if (!isObject(value) || !isObject(value.scope)) return undefined;
   const { id, username, displayName, role, scope } = value;
-  if (typeof id !== 'number' || typeof username !== 'string' || typeof displayName !== 'string') return undefined;
+  if (typeof id !== 'number' || typeof username !== 'string' || typeof displayName !== 'string')
+    return undefined;
   if (typeof role !== 'string' || !ROLES.has(role)) return undefined;
   if (typeof scope.key !== 'string' || typeof scope.name !== 'string') return undefined;
   if (typeof scope.level !== 'string' || !LEVELS.has(scope.level)) return undefined;

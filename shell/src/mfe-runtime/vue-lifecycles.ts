@@ -76,13 +76,24 @@ export function createVueLifecycles(options: VueLifecyclesOptions): MfeLifecycle
       container.replaceChildren(root);
       const app = createApp(options.rootComponent);
       mounted = { app, container, style };
+      // Vue hands errors thrown while rendering to its error handler (in production it only logs them): catch
+      // those of the first render so that a broken module fails its mount and the shell shows its panel.
+      let failure: { error: unknown } | undefined;
       try {
         if (options.createStore !== undefined) app.use(options.createStore());
         options.setupApp?.(app, props);
+        const handler = app.config.errorHandler;
+        app.config.errorHandler = (error) => {
+          failure ??= { error };
+        };
         app.mount(root);
+        app.config.errorHandler = handler;
       } catch (error) {
+        failure ??= { error };
+      }
+      if (failure !== undefined) {
         teardown();
-        throw error;
+        throw failure.error;
       }
     },
     async unmount() {

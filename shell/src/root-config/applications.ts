@@ -1,4 +1,10 @@
-import { addErrorHandler, getAppStatus, registerApplication, triggerAppChange, unregisterApplication } from 'single-spa';
+import {
+  addErrorHandler,
+  getAppStatus,
+  registerApplication,
+  triggerAppChange,
+  unregisterApplication,
+} from 'single-spa';
 import type { LifeCycles } from 'single-spa';
 import type { MfeLifecycles, MfeProps } from '@vwu/context';
 import { applicationsOf, matchesPrefix, type Layout } from './layout.js';
@@ -59,7 +65,8 @@ export function registerApplications(deps: ApplicationsDeps): Applications {
         return guard(name, await loader.load(name), deps);
       },
       activeWhen: (location) =>
-        deps.isReady() && layout.routes.some((r) => r.apps.includes(name) && matchesPrefix(location.pathname, r.prefix)),
+        deps.isReady() &&
+        layout.routes.some((r) => r.apps.includes(name) && matchesPrefix(location.pathname, r.prefix)),
       customProps: () => ({ name, domElement: slots.get(name).container }),
     });
   }

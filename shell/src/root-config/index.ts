@@ -17,7 +17,11 @@ import { resolveSelectedUnit } from './unit-resolution.js';
 function openFirstModule(layout: Layout): void {
   const first = layout.routes[0];
   if (window.location.pathname === '/' && first !== undefined) {
-    window.history.replaceState(window.history.state, '', `${first.prefix}${window.location.search}${window.location.hash}`);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${first.prefix}${window.location.search}${window.location.hash}`,
+    );
   }
 }
 

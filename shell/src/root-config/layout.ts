@@ -23,9 +23,24 @@ export interface Layout {
 /** The console's three modules, each under its own URL prefix. */
 export const DEFAULT_LAYOUT: Layout = {
   routes: [
-    { prefix: '/members', label: { vi: 'Hội viên', en: 'Members' }, icon: 'members', apps: ['@vwu/mfe-members'] },
-    { prefix: '/kpi', label: { vi: 'Chỉ tiêu & phân tích', en: 'Targets & analytics' }, icon: 'kpi', apps: ['@vwu/mfe-kpi'] },
-    { prefix: '/contests', label: { vi: 'Hội thi & thi đua', en: 'Contests' }, icon: 'contests', apps: ['@vwu/mfe-contests'] },
+    {
+      prefix: '/members',
+      label: { vi: 'Hội viên', en: 'Members' },
+      icon: 'members',
+      apps: ['@vwu/mfe-members'],
+    },
+    {
+      prefix: '/kpi',
+      label: { vi: 'Chỉ tiêu & phân tích', en: 'Targets & analytics' },
+      icon: 'kpi',
+      apps: ['@vwu/mfe-kpi'],
+    },
+    {
+      prefix: '/contests',
+      label: { vi: 'Hội thi & thi đua', en: 'Contests' },
+      icon: 'contests',
+      apps: ['@vwu/mfe-contests'],
+    },
   ],
   loadTimeoutMs: 10_000,
   mountTimeoutMs: 10_000,

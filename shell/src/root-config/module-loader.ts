@@ -23,7 +23,8 @@ function lifecyclesOf(name: string, module: unknown): MfeLifecycles {
   const m = module as Partial<Record<keyof MfeLifecycles, unknown>> | null;
   if (typeof m !== 'object' || m === null) throw new SlotError('load', `${name} exports nothing`);
   for (const lifecycle of ['bootstrap', 'mount', 'unmount'] as const) {
-    if (typeof m[lifecycle] !== 'function') throw new SlotError('load', `${name} does not export ${lifecycle}()`);
+    if (typeof m[lifecycle] !== 'function')
+      throw new SlotError('load', `${name} does not export ${lifecycle}()`);
   }
   return m as MfeLifecycles;
 }
@@ -59,7 +60,9 @@ export function createModuleLoader(deps: ModuleLoaderDeps): ModuleLoader {
     const target = attempt === 0 ? url : withQuery(url, 'attempt', String(attempt));
     const module = await withTimeout(
       deps.importModule(target).catch((error: unknown) => {
-        throw new SlotError('load', `${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new SlotError('load', `${target}: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }),
       deps.timeoutMs,
       `loading ${target}`,

@@ -50,11 +50,13 @@ export function createSlotStates(names: readonly string[]): SlotStates {
     set(name, status) {
       const current = get(name);
       if (current.status === 'error' && status === 'idle') return;
-      if (current.status !== status || current.failure !== null) states.set(name, { ...current, status, failure: null });
+      if (current.status !== status || current.failure !== null)
+        states.set(name, { ...current, status, failure: null });
     },
     fail(name, kind, message) {
       const current = get(name);
-      if (current.status !== 'error') states.set(name, { ...current, status: 'error', failure: { kind, message } });
+      if (current.status !== 'error')
+        states.set(name, { ...current, status: 'error', failure: { kind, message } });
     },
     renew(name) {
       states.set(name, { status: 'loading', failure: null, container: container(name) });

@@ -38,7 +38,10 @@ export interface UnitTree {
  *
  * @example const tree = createUnitTree({ key: '2025:80', name: 'Tây Ninh', level: 'province' }, loadChildren);
  */
-export function createUnitTree(root: { key: string; name: string; level: UnitLevel }, load: ChildLoader): UnitTree {
+export function createUnitTree(
+  root: { key: string; name: string; level: UnitLevel },
+  load: ChildLoader,
+): UnitTree {
   const nodes = shallowReactive(new Map<string, TreeNode>());
   const put = (node: TreeNode) => nodes.set(node.key, node);
   const update = (key: string, patch: Partial<TreeNode>) => {
@@ -72,7 +75,14 @@ export function createUnitTree(root: { key: string; name: string; level: UnitLev
       try {
         const children = await load(key);
         for (const child of children) {
-          put({ ...child, parentKey: key, depth: node.depth + 1, children: null, state: 'idle', expanded: false });
+          put({
+            ...child,
+            parentKey: key,
+            depth: node.depth + 1,
+            children: null,
+            state: 'idle',
+            expanded: false,
+          });
         }
         update(key, { children: children.map((c) => c.key), state: 'done' });
       } catch {

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+const cpu = () => { const u = process.cpuUsage(); return Math.round((u.user + u.system) / 1000); };
+let c = cpu(), t = Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm } });
+console.log('fresh', cpu() - c, Date.now() - t);
+await db.exec('create extension pg_trgm; create table x (a int); insert into x select generate_series(1,10000)');
+c = cpu(); t = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', cpu() - c, Date.now() - t, dump.size);
+c = cpu(); t = Date.now();
+const db2 = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: dump });
+console.log('from dump', cpu() - c, Date.now() - t, (await db2.query('select count(*) from x')).rows);
+c = cpu(); t = Date.now();
+const db3 = await PGlite.create({ extensions: { pg_trgm } });
+console.log('fresh2', cpu() - c, Date.now() - t);

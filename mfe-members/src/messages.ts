@@ -1,0 +1,28 @@
+import type { Localized } from '@vwu/context';
+
+/** Texts of the members module, Vietnamese first. */
+export const TEXT = {
+  title: { vi: 'Hội viên', en: 'Members' },
+  lead: {
+    vi: 'Sổ hội viên và tổ chức hội của đơn vị đang chọn.',
+    en: 'Member registry and organisation of the selected unit.',
+  },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  level: { vi: 'Cấp', en: 'Level' },
+  period: { vi: 'Kỳ báo cáo', en: 'Period' },
+  children: { vi: 'Đơn vị trực thuộc', en: 'Units below' },
+  childrenOf: { vi: 'Đơn vị trực thuộc {unit}', en: 'Units below {unit}' },
+  name: { vi: 'Tên đơn vị', en: 'Name' },
+  type: { vi: 'Loại', en: 'Type' },
+  code: { vi: 'Mã', en: 'Code' },
+  demo: { vi: 'dữ liệu mẫu', en: 'demo data' },
+  loading: { vi: 'Đang tải thông tin đơn vị…', en: 'Loading the unit…' },
+  empty: {
+    vi: 'Đơn vị này không có đơn vị trực thuộc trong phạm vi của bạn.',
+    en: 'This unit has no units below it within your scope.',
+  },
+  noUnit: { vi: 'Chưa chọn đơn vị.', en: 'No unit is selected.' },
+  failed: { vi: 'Chưa tải được thông tin đơn vị', en: 'The unit could not be loaded' },
+  retry: { vi: 'Thử lại', en: 'Retry' },
+  more: { vi: 'và {count} đơn vị khác', en: 'and {count} more' },
+} as const satisfies Record<string, Localized>;

@@ -1,0 +1,271 @@
+/**
+ * The sink: buffers records per (source partition, output partition `type/province/month`), rotates a buffer
+ * to a Parquet file by record count and by record time, lands idle or old buffers so quiet partitions stay
+ * fresh, and says per source partition which offset is safe to commit.
+ *
+ * Commit rule: a source partition's durable offset is one less than the smallest first offset of its rows
+ * still in memory (buffered, sealed or being written), or the highest offset it has seen when none are. The
+ * consumer commits `durable + 1`, so a commit never passes a row that is not in a listed file.
+ */
+import { join } from 'node:path';
+import type { ManifestStore } from '../manifest/store.js';
+import type { ManifestFile } from '../manifest/manifest.js';
+import { buildEventBatch, occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
+import { parquetWasmEncoder, type ParquetEncoder } from '../parquet/encoders.js';
+import type { UnitResolver } from '../parquet/unit-resolver.js';
+import { landFile, type LandOptions } from './atomic-file.js';
+import { recordLanded, watermarkKey, type DurableState } from './durable-state.js';
+import { partitionDir, rawFileName, vietnamMonth, type PartitionKey } from './layout.js';
+import type { Clock, Logger } from '../ingest/log.js';
+
+/** Rotation and freshness limits of the sink. */
+export interface SinkLimits {
+  maxRows: number;
+  maxRecordSpanMs: number;
+  idleMs: number;
+  maxAgeMs: number;
+}
+
+/** Defaults: 100 k rows per file, a day of record time, idle after 5 s, landed within 10 s. */
+export const SINK_DEFAULTS: Readonly<SinkLimits> = { maxRows: 100_000, maxRecordSpanMs: 86_400_000, idleMs: 5_000, maxAgeMs: 10_000 };
+
+/** What the sink needs. */
+export interface PartitionWriterOptions {
+  /** Data root: files land under `<root>/events/…`. */
+  root: string;
+  resolver: UnitResolver;
+  manifest: ManifestStore;
+  clock: Clock;
+  logger: Logger;
+  /** What {@link recoverSink} found; rows at or below a watermark are duplicates. */
+  durable: DurableState;
+  encoder?: ParquetEncoder;
+  /** Rotate a buffer at this many rows. */
+  maxRows?: number;
+  /** Rotate before a record would widen the buffer's `occurred_at` span beyond this. */
+  maxRecordSpanMs?: number;
+  /** Land a buffer that got no record for this long (wall clock). */
+  idleMs?: number;
+  /** Land a buffer whose first record arrived this long ago (wall clock), however busy it is. */
+  maxAgeMs?: number;
+  land?: LandOptions;
+}
+
+/** What {@link PartitionWriter.append} did with a record. */
+export type AppendOutcome =
+  | { status: 'buffered'; partition: PartitionKey }
+  | { status: 'duplicate' }
+  | { status: 'rejected'; reason: string };
+
+/**
+ * One processed batch of a source partition, as the ingest step hands it on (its `IngestResult`): the
+ * accepted events, and the offset after the batch's last message — dead letters and dropped duplicates in
+ * between are already dealt with.
+ */
+export interface IngestedBatch {
+  partition: number;
+  accepted: ReadonlyArray<{ event: SinkRecord['event']; offset: string }>;
+  nextOffset: string;
+}
+
+/** Files a flush landed, and per source partition the highest offset now safe to commit (commit it + 1). */
+export interface FlushResult {
+  files: ManifestFile[];
+  durable: Map<number, number>;
+}
+
+interface Buffer {
+  key: PartitionKey;
+  partition: number;
+  records: SinkRecord[];
+  minTime: number;
+  maxTime: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+/**
+ * Buffers, rotates and lands event files. `append` is synchronous; `flushDue`/`flushAll` write and run one at
+ * a time.
+ *
+ * @example
+ * for (const m of batch.messages) writer.append({ event, partition, offset: Number(m.offset), ingestedAt: clock.now() });
+ * const { durable } = await writer.flushDue(clock.now());
+ * for (const [p, o] of durable) await consumer.commitOffsets([{ topic, partition: p, offset: String(o + 1) }]);
+ */
+export class PartitionWriter {
+  private readonly open = new Map<string, Buffer>();
+  private sealed: Buffer[] = [];
+  private readonly inFlight = new Set<Buffer>();
+  private readonly seen = new Map<number, number>();
+  private readonly encoder: ParquetEncoder;
+  private readonly limits: SinkLimits;
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: PartitionWriterOptions) {
+    this.encoder = options.encoder ?? parquetWasmEncoder();
+    this.limits = {
+      maxRows: options.maxRows ?? SINK_DEFAULTS.maxRows,
+      maxRecordSpanMs: options.maxRecordSpanMs ?? SINK_DEFAULTS.maxRecordSpanMs,
+      idleMs: options.idleMs ?? SINK_DEFAULTS.idleMs,
+      maxAgeMs: options.maxAgeMs ?? SINK_DEFAULTS.maxAgeMs,
+    };
+  }
+
+  /** Rows held in memory (buffered, sealed or being written). */
+  get bufferedRows(): number {
+    let n = 0;
+    for (const b of [...this.open.values(), ...this.sealed, ...this.inFlight]) n += b.records.length;
+    return n;
+  }
+
+  /**
+   * Buffers a validated record. Offsets must arrive in increasing order per source partition (Kafka's
+   * order); an offset at or below one already seen, or at or below a landed watermark, is a duplicate. A
+   * record whose unit the hierarchy does not know is rejected: the caller dead-letters it, and must land the
+   * dead letter before committing past it.
+   */
+  append(record: SinkRecord): AppendOutcome {
+    const { partition, offset } = record;
+    const seen = this.seen.get(partition) ?? -1;
+    if (offset <= seen) return { status: 'duplicate' };
+    this.seen.set(partition, offset);
+    let key: PartitionKey;
+    let time: number;
+    try {
+      time = occurredAtMs(record.event);
+      const province = this.options.resolver.resolve(record.event.unit_code).currentProvince;
+      key = { type: record.event.type, province, month: vietnamMonth(time) };
+    } catch (error) {
+      return { status: 'rejected', reason: (error as Error).message };
+    }
+    if (offset <= (this.options.durable.watermarks.get(watermarkKey(partition, key)) ?? -1)) return { status: 'duplicate' };
+
+    const id = watermarkKey(partition, key);
+    const now = this.options.clock.now();
+    let buffer = this.open.get(id);
+    if (buffer !== undefined && Math.max(buffer.maxTime, time) - Math.min(buffer.minTime, time) > this.limits.maxRecordSpanMs) {
+      this.seal(id, buffer);
+      buffer = undefined;
+    }
+    if (buffer === undefined) {
+      buffer = { key, partition, records: [], minTime: time, maxTime: time, firstAt: now, lastAt: now };
+      this.open.set(id, buffer);
+    }
+    buffer.records.push(record);
+    buffer.minTime = Math.min(buffer.minTime, time);
+    buffer.maxTime = Math.max(buffer.maxTime, time);
+    buffer.lastAt = now;
+    if (buffer.records.length >= this.limits.maxRows) this.seal(id, buffer);
+    return { status: 'buffered', partition: key };
+  }
+
+  /**
+   * Appends the accepted events of one ingested batch (ingest time from the clock) and marks the whole batch
+   * consumed. Returns the outcomes in order; a `rejected` one still needs a dead letter from the caller.
+   */
+  appendBatch(batch: IngestedBatch): AppendOutcome[] {
+    const ingestedAt = this.options.clock.now();
+    const outcomes = batch.accepted.map(({ event, offset }) =>
+      this.append({ event, partition: batch.partition, offset: Number(offset), ingestedAt }),
+    );
+    this.skip(batch.partition, Number(batch.nextOffset) - 1);
+    return outcomes;
+  }
+
+  /** Marks an offset consumed without a row (a dead letter already landed, a filtered message). */
+  skip(partition: number, offset: number): void {
+    if (offset > (this.seen.get(partition) ?? -1)) this.seen.set(partition, offset);
+  }
+
+  /**
+   * Lands every rotated buffer and every buffer idle for `idleMs` or older than `maxAgeMs` at `nowMs`.
+   */
+  flushDue(nowMs: number): Promise<FlushResult> {
+    return this.flush((b) => nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs);
+  }
+
+  /** Lands everything buffered (shutdown, partition revoked). */
+  flushAll(): Promise<FlushResult> {
+    return this.flush(() => true);
+  }
+
+  /** Per source partition, the highest offset with every row at or below it in a listed file. */
+  durableOffsets(): Map<number, number> {
+    const pending = new Map<number, number>();
+    for (const b of [...this.open.values(), ...this.sealed, ...this.inFlight]) {
+      const first = b.records[0]!.offset;
+      pending.set(b.partition, Math.min(pending.get(b.partition) ?? first, first));
+    }
+    const durable = new Map<number, number>();
+    for (const [partition, seen] of this.seen) {
+      const offset = pending.has(partition) ? pending.get(partition)! - 1 : seen;
+      if (offset >= 0) durable.set(partition, offset);
+    }
+    return durable;
+  }
+
+  private seal(id: string, buffer: Buffer): void {
+    this.open.delete(id);
+    this.sealed.push(buffer);
+  }
+
+  private flush(due: (b: Buffer) => boolean): Promise<FlushResult> {
+    const run = this.flushing.then(() => this.land(due));
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async land(due: (b: Buffer) => boolean): Promise<FlushResult> {
+    const batch = [...this.sealed];
+    this.sealed = [];
+    for (const [id, b] of this.open) {
+      if (due(b)) {
+        this.open.delete(id);
+        batch.push(b);
+      }
+    }
+    for (const b of batch) this.inFlight.add(b);
+    const files: ManifestFile[] = [];
+    try {
+      for (const b of batch) files.push(await this.writeFile(b));
+      if (files.length > 0) await this.options.manifest.commit({ add: files });
+    } catch (error) {
+      for (const b of batch) this.inFlight.delete(b);
+      this.sealed = [...batch, ...this.sealed];
+      this.options.logger.log('error', 'sink flush failed; buffers kept for the next flush', {
+        files: batch.length,
+        error: (error as Error).message,
+      });
+      throw error;
+    }
+    for (const b of batch) {
+      this.inFlight.delete(b);
+      recordLanded(this.options.durable, b.partition, b.key, b.records[b.records.length - 1]!.offset);
+    }
+    if (files.length > 0) {
+      this.options.logger.log('info', 'sink landed files', { files: files.length, rows: files.reduce((n, f) => n + f.rows, 0) });
+    }
+    return { files, durable: this.durableOffsets() };
+  }
+
+  private async writeFile(b: Buffer): Promise<ManifestFile> {
+    const first = b.records[0]!.offset;
+    const last = b.records[b.records.length - 1]!.offset;
+    const path = `${partitionDir(b.key)}/${rawFileName({ partition: b.partition, firstOffset: first, lastOffset: last })}`;
+    const bytes = this.encoder.encode([buildEventBatch(b.records, this.options.resolver)]);
+    const landed = await landFile(join(this.options.root, path), bytes, this.options.land);
+    return {
+      path,
+      type: b.key.type,
+      province: b.key.province,
+      month: b.key.month,
+      rows: b.records.length,
+      bytes: landed.bytes,
+      min_time: new Date(b.minTime).toISOString(),
+      max_time: new Date(b.maxTime).toISOString(),
+      sha256: landed.sha256,
+      source: { partition: b.partition, first_offset: first, last_offset: last },
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { it } from 'vitest';
+import { join } from 'node:path';
+import { readManifest, readRowsDuckDB } from '@vwu/pipeline';
+import { demoEvents } from './parquet-fixtures.js';
+import { duck, fakeClock, startSink, tempRoot } from './sink-fixtures.js';
+it('probe', { timeout: 60000 }, async () => {
+  let t = performance.now();
+  const TYPES = new Set(['meeting.held', 'document.received', 'post.published', 'registry.snapshot']);
+  const events = demoEvents().filter((e) => TYPES.has(e.type) && e.occurred_at >= '2025-06-25').slice(0, 600);
+  console.log('gen ms', performance.now() - t, new Set(events.map(e => e.unit_code)).size, new Set(events.map(e => e.occurred_at.slice(0,7))).size);
+  const root = await tempRoot(); const clock = fakeClock();
+  t = performance.now();
+  const { writer } = await startSink(root, clock, { maxRows: 40, idleMs: 600_000, maxAgeMs: 600_000 });
+  console.log('start ms', performance.now() - t);
+  t = performance.now();
+  events.forEach((event, i) => writer.append({ event, partition: i % 2, offset: i, ingestedAt: 0 }));
+  const r = await writer.flushAll();
+  console.log('flush ms', performance.now() - t, 'files', r.files.length);
+  t = performance.now();
+  const { connection, close } = await duck();
+  const m = await readManifest(root);
+  const rows = await readRowsDuckDB(connection, m.files.map((f) => join(root, f.path)));
+  close();
+  console.log('read ms', performance.now() - t, rows.length);
+});

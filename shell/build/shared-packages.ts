@@ -1,0 +1,69 @@
+// The packages shared by every part of the console through the import map: one copy each on the page.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** Import-map names that every build leaves as bare imports (external in build and in dev). */
+export const SHARED_SPECIFIERS = ['vue', 'pinia', 'single-spa', '@vwu/context'] as const;
+
+/** A shared package's browser build, copied into the shell's `dist/shared/`. */
+export interface SharedPackage {
+  /** Import-map name. */
+  name: string;
+  version: string;
+  /** Absolute path of the browser ESM build in node_modules. */
+  source: string;
+  /** Path under `dist/`, versioned so it can be cached for good. */
+  target: string;
+}
+
+/**
+ * Production ESM browser builds. Vue's runtime-only build: every template is compiled at build time, so the
+ * 20 KB (gzip) template compiler would be dead weight before any module. Pinia's browser build imports only
+ * 'vue' (its devtools hook is absent in production builds).
+ */
+const FILES: Record<string, string> = {
+  vue: 'dist/vue.runtime.esm-browser.prod.js',
+  pinia: 'dist/pinia.esm-browser.prod.js',
+  'single-spa': 'lib/es2015/esm/single-spa.min.js',
+};
+
+/** Development builds (warnings, devtools) for the dev page. */
+export const DEV_FILES: Record<string, string> = {
+  vue: 'dist/vue.runtime.esm-browser.js',
+  pinia: 'dist/pinia.esm-browser.js',
+  'single-spa': 'lib/es2015/esm/single-spa.dev.js',
+};
+
+function packageDir(name: string, from: string): string {
+  const require = createRequire(join(from, 'package.json'));
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+/**
+ * The shared packages as installed for the workspace at `from`.
+ *
+ * @example sharedPackages(shellRoot)[0] // { name: 'vue', version: '3.5.45', target: 'shared/vue@3.5.45/vue.runtime.esm-browser.prod.js', … }
+ */
+export function sharedPackages(from: string, files: Record<string, string> = FILES): SharedPackage[] {
+  return Object.entries(files).map(([name, file]) => {
+    const dir = packageDir(name, from);
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
+    const base = file.split('/').pop() ?? file;
+    return { name, version, source: join(dir, file), target: `shared/${name}@${version}/${base}` };
+  });
+}
+
+/**
+ * Bare specifiers a module imports (static `import … from 'x'`, `export … from 'x'`, `import 'x'`).
+ * Used to check that a copied build needs nothing the import map lacks.
+ */
+export function bareImports(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(
+    /(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"'./][^"']*)["']/g,
+  )) {
+    if (match[1] !== undefined) found.add(match[1]);
+  }
+  return [...found];
+}

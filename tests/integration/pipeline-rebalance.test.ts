@@ -1,0 +1,77 @@
+// Two pipeline instances in one consumer group, the second joining in the middle of the run and the first
+// leaving before the end: two rebalances. The first instance "crashes" between making its files durable
+// and committing whenever it loses partitions, so their new owner is handed those events again; dedup
+// (journaled before the commit that never came) drops them. Producer retries are simulated by publishing
+// some events twice. Every offset is handled, every event is in the files exactly once, and the commits
+// reach the end of every partition.
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createFileDeadLetters } from '@vwu/pipeline';
+import { client, committedAndEnd, dedupDir, demoEvents, doubled, freshTopic, publish, startTestPipeline, until } from './pipeline-harness.js';
+import type { StoredEvent, TestPipeline, TestPipelineOptions } from './pipeline-harness.js';
+
+describe('two instances in one group with rebalances', () => {
+  const { brokers } = inject('kafka');
+  const running: TestPipeline[] = [];
+  const events = demoEvents(8000);
+  const retried = events.slice(1000, 1300);
+
+  afterAll(async () => {
+    for (const pipeline of running) await pipeline.stop();
+  });
+
+  it('handles every offset, stores every event once and commits the end', { timeout: 300_000 }, async () => {
+    const kafka = client(brokers);
+    const topic = await freshTopic(kafka, 'it-pipeline-rebalance', 6);
+    await publish(kafka, topic, events);
+    await publish(kafka, topic, retried);
+    const total = events.length + retried.length;
+
+    const store: StoredEvent[] = [];
+    const shared: Omit<TestPipelineOptions, 'name'> = {
+      kafka,
+      topic,
+      groupId: `it-rebalance-${randomUUID()}`,
+      store,
+      dedupDir: await dedupDir(),
+      deadLetters: createFileDeadLetters(await dedupDir()),
+      flushAt: 150,
+      batchDelayMs: 25,
+      source: { maxBytesPerPartition: 8 * 1024, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 20_000 },
+    };
+    const first = await startTestPipeline({ ...shared, name: 'first', skipCommitOnRevoke: true });
+    running.push(first);
+    await until(() => store.length >= 2000, 60_000, 'a quarter stored by the first instance');
+    const second = await startTestPipeline({ ...shared, name: 'second' });
+    running.push(second);
+    await until(() => first.source.assignment().length > 0 && second.source.assignment().length > 0, 60_000, 'partitions split between both');
+    expect(first.source.assignment().length + second.source.assignment().length).toBe(6);
+    await until(() => store.filter((s) => s.instance === 'second').length >= 1000, 60_000, 'the second instance storing');
+    await first.stop();
+    await until(() => second.source.assignment().length === 6, 60_000, 'the second instance taking every partition');
+    await until(() => new Set(store.map((s) => s.id)).size >= events.length, 120_000, 'every event stored');
+    await until(async () => (await committedAndEnd(kafka, topic, shared.groupId)).committed === total, 60_000, 'commits at the end');
+    await second.stop();
+    running.length = 0;
+
+    expect(doubled(store)).toEqual([]);
+    expect(store.map((s) => s.id).sort()).toEqual(events.map((e) => e.event_id).sort());
+    expect(await committedAndEnd(kafka, topic, shared.groupId)).toEqual({ committed: total, end: total });
+
+    // Every offset of every partition reached one instance or the other.
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    for (const { partition, high } of ends) {
+      const handled = new Set([...(first.handled.get(partition) ?? []), ...(second.handled.get(partition) ?? [])]);
+      expect(handled.size, `partition ${partition}`).toBe(Number(high));
+    }
+
+    // The retried copies and the events handed over uncommitted were dropped as duplicates.
+    const dropped = first.ingest.metrics.snapshot().totals.duplicates + second.ingest.metrics.snapshot().totals.duplicates;
+    expect(dropped).toBeGreaterThan(retried.length);
+    expect(first.revocations.filter((r) => r.startsWith('rebalance:')).length).toBeGreaterThan(0);
+    expect(second.revocations.filter((r) => r.startsWith('rebalance:')).length).toBeGreaterThan(0);
+  });
+});
