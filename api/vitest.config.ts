@@ -11,7 +11,16 @@ export default defineConfig({
   test: {
     ...reporting('unit'),
     projects: [
-      { extends: true, test: { name: 'node', environment: 'node', include: ['test/**/*.test.ts'], ...slow } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/setup/pglite.global.ts'],
+          ...slow,
+        },
+      },
       {
         extends: true,
         test: {

@@ -1,5 +1,5 @@
-// The shell's build: two ES module entries with stable names — `root-config.js` (@vwu/root-config) and
-// `context.js` (@vwu/context) — hashed chunks for lazily loaded parts (sign-in, pickers), the shared packages
+// The shell's build: ES module entries with stable names — `root-config.js` (@vwu/root-config), `context.js`
+// (@vwu/context) and `mount-vue.js` (the Vue runtime of modules, loaded by context.js when one mounts) — hashed chunks for lazily loaded parts (sign-in, pickers), the shared packages
 // copied into dist/shared/, the page template and the deploy manifest with SRI.
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
@@ -24,6 +24,8 @@ export default defineConfig({
       input: {
         'root-config': fileURLToPath(new URL('src/root-config/index.ts', import.meta.url)),
         context: fileURLToPath(new URL('src/context/index.ts', import.meta.url)),
+        // Loaded by context.js at a module's first bootstrap (see src/mfe-runtime/vue-lifecycles.ts).
+        'mount-vue': fileURLToPath(new URL('src/mfe-runtime/mount-vue.ts', import.meta.url)),
       },
       // The root config reaches the context through the import map, never by bundling it: one instance.
       external: [...SHARED_SPECIFIERS],

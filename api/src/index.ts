@@ -36,6 +36,7 @@ export type { AuditEntry } from './audit/audit.js';
 export type { DemoAccount } from './demo/accounts.js';
 export type { LogDestination, LogSettings } from './http/request-log.js';
 export type { Migration, MigrationReport } from './store/migrations.js';
+export type { PgliteStore, PgliteStoreOptions } from './store/pglite.js';
 export type { PostgresStoreOptions } from './store/postgres.js';
 export type { QueryResult, Queryable, Store, StoreConfig, StoreKind } from './store/store.js';
 export type { LoadUnitsOptions, LoadUnitsReport } from './units/loader.js';

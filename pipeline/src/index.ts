@@ -28,6 +28,7 @@ export { durableStateOf } from './sink/durable-state.js';
 export { EVENTS_DIR, compactedFileName, parseRawFileName, partitionDir, rawFileName, vietnamMonth } from './sink/layout.js';
 export { PartitionWriter, SINK_DEFAULTS } from './sink/partition-writer.js';
 export { recoverSink } from './sink/recovery.js';
+export { COMPACTION_DEFAULTS, compact, compactionPlan, mergeFiles } from './sink/compact.js';
 export { MANIFEST_FILE, ManifestFormatError, emptyManifest, isCompacted, parseManifest, readManifest } from './manifest/manifest.js';
 export { ManifestConflictError, ManifestStore } from './manifest/store.js';
 export type { BeforeRename, LandOptions, LandedFile, RandomSuffix } from './sink/atomic-file.js';
@@ -35,6 +36,7 @@ export type { DurableState } from './sink/durable-state.js';
 export type { FileOffsets, PartitionKey } from './sink/layout.js';
 export type { AppendOutcome, FlushResult, IngestedBatch, PartitionWriterOptions, SinkLimits } from './sink/partition-writer.js';
 export type { RecoveryReport } from './sink/recovery.js';
+export type { CompactionOptions, CompactionReport } from './sink/compact.js';
 export type { CompactedSource, Manifest, ManifestFile, ManifestRollup, RawSource, RetiredFile } from './manifest/manifest.js';
 export type { ManifestChange } from './manifest/store.js';
 

@@ -101,17 +101,18 @@ describe('rotation and idle flush', () => {
     expect(store.current().files).toHaveLength(2);
   });
 
-  it('rotates by record time span, in either direction', async () => {
+  it('rotates by record time (the log timestamp) span, in either direction', async () => {
     const clock = fakeClock();
     const { writer } = await startSink(await tempRoot(), clock, { maxRecordSpanMs: HOUR });
-    const times = [JULY, JULY + 30 * 60_000, JULY + 2 * HOUR, JULY + 2 * HOUR + 1, JULY];
-    for (const r of records(times.map((t, i) => doc(i, t)), 0, 0, clock)) writer.append(r);
+    const logTimes = [0, 30 * 60_000, 2 * HOUR, 2 * HOUR + 1, 0];
+    logTimes.forEach((t, i) => writer.append({ event: doc(i, JULY + i), partition: 0, offset: i, ingestedAt: clock.now() + t }));
     const { files } = await writer.flushAll();
-    expect(files.map((f) => [f.source, f.min_time, f.max_time])).toEqual([
-      [{ partition: 0, first_offset: 0, last_offset: 1 }, '2025-07-10T00:00:00.000Z', '2025-07-10T00:30:00.000Z'],
-      [{ partition: 0, first_offset: 2, last_offset: 3 }, '2025-07-10T02:00:00.000Z', '2025-07-10T02:00:00.001Z'],
-      [{ partition: 0, first_offset: 4, last_offset: 4 }, '2025-07-10T00:00:00.000Z', '2025-07-10T00:00:00.000Z'],
+    expect(files.map((f) => f.source)).toEqual([
+      { partition: 0, first_offset: 0, last_offset: 1 },
+      { partition: 0, first_offset: 2, last_offset: 3 },
+      { partition: 0, first_offset: 4, last_offset: 4 },
     ]);
+    expect(files[0]).toMatchObject({ min_time: '2025-07-10T00:00:00.000Z', max_time: '2025-07-10T00:00:00.001Z' });
   });
 
   it.each([

@@ -32,6 +32,8 @@ export interface ConsoleServerOptions {
   api?: (request: IncomingMessage, response: ServerResponse, path: string) => Promise<void> | void;
   /** Serve with Content-Security-Policy as the API does (default true). */
   csp?: boolean;
+  /** TCP port (default 0: any free port). */
+  port?: number;
 }
 
 /** A running console server. */
@@ -122,7 +124,7 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       send(response, 500, 'text/plain', error instanceof Error ? error.message : String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

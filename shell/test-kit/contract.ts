@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeployManifest } from '../build/deploy-manifest.ts';
+import type * as ContextModule from '../src/context/index.ts';
 import { launchChromium, loadedResources } from './browser.ts';
 import { startConsoleServer } from './console-server.ts';
 import { FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, fixtureUnits } from './fixtures.ts';
@@ -84,12 +85,12 @@ export async function runMfeContract(options: ContractOptions): Promise<Contract
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.url}/contract`);
-    await page.waitForFunction(() => 'load' in window && typeof (window as unknown as Loader).__load === 'function');
+    await page.waitForFunction(() => typeof (window as unknown as Partial<Loader>).__load === 'function');
     // Imports run through the page's own `import()` (the import map applies; the test runner's transform does not).
     const exports = await page.evaluate(
       async ({ name, username, password }) => {
         const load = (window as unknown as Loader).__load;
-        const context = (await load('@vwu/context')) as typeof import('../src/context/index.ts');
+        const context = (await load('@vwu/context')) as typeof ContextModule;
         await context.session.login(username, password);
         context.selectedUnit.select({ key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province', breadcrumb: [] });
         const module = (await load(name)) as Record<string, unknown>;

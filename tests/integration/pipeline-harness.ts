@@ -58,9 +58,12 @@ export interface StoredEvent {
 /** Options of {@link startTestPipeline}. */
 export interface TestPipelineOptions {
   name: string;
-  kafka: Kafka;
+  /** The Kafka source's client; not needed with `makeSource`. */
+  kafka?: Kafka;
   topic: string;
   groupId: string;
+  /** Another source than the Kafka one (the embedded log): the same sink and checks run on it. */
+  makeSource?: (logger: Logger) => EventSource;
   /** Shared by every instance of the group: the files. */
   store: StoredEvent[];
   /** Shared by every instance of the group: dedup journals. */
@@ -68,6 +71,8 @@ export interface TestPipelineOptions {
   deadLetters: DeadLetterSink;
   /** Events buffered per partition before a flush (default 200). */
   flushAt?: number;
+  /** Idle flush of every partition (default 250 ms; 0: none, only `flushAt` and revocation flush). */
+  flushIntervalMs?: number;
   /** Pause per batch, heartbeating, to make a run long enough to disturb (default 0). */
   batchDelayMs?: number;
   /** On revoke, make files durable but "crash" before committing: forces redelivery to the next owner. */
@@ -91,7 +96,19 @@ export async function startTestPipeline(options: TestPipelineOptions): Promise<T
   // VWU_TEST_LOG=info (or debug) shows what the source and ingest do, one JSON line each.
   const level = process.env.VWU_TEST_LOG;
   const logger = options.logger ?? (level === 'debug' || level === 'info' ? createJsonLogger({ level, bindings: { instance: options.name } }) : silentLogger);
-  const source = createKafkaSource({ brokers: [], kafka: options.kafka, topic: options.topic, groupId: options.groupId, heartbeatIntervalMs: 500, maxWaitTimeMs: 200, restartDelayMs: { initial: 300, max: 3_000 }, logger, ...options.source });
+  const source =
+    options.makeSource?.(logger) ??
+    createKafkaSource({
+      brokers: [],
+      topic: options.topic,
+      groupId: options.groupId,
+      heartbeatIntervalMs: 500,
+      maxWaitTimeMs: 200,
+      restartDelayMs: { initial: 300, max: 3_000 },
+      logger,
+      ...(options.kafka === undefined ? {} : { kafka: options.kafka }),
+      ...options.source,
+    });
   const dedup = new DedupStore({ dir: options.dedupDir, logger });
   const ingest = new Ingest({ source, deadLetters: options.deadLetters, dedup, logger });
   const buffers = new Map<number, { events: AcceptedEvent[]; next: string | undefined }>();
@@ -115,11 +132,13 @@ export async function startTestPipeline(options: TestPipelineOptions): Promise<T
     if (result.rejected.length === 0 && buffer.next === next) buffer.next = undefined;
   };
 
+  const flushIntervalMs = options.flushIntervalMs ?? 250;
   const timer = setInterval(() => {
+    if (flushIntervalMs === 0) return;
     void (async () => {
       for (const partition of source.assignment()) await flush(partition).catch(() => undefined);
     })();
-  }, 250);
+  }, flushIntervalMs || 1_000);
 
   await source.start(
     async (batch) => {

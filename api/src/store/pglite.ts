@@ -25,14 +25,31 @@ function wrap(db: PGliteLike): Queryable {
   };
 }
 
+/** Options of {@link openPgliteStore}. */
+export interface PgliteStoreOptions {
+  /** Start from a data-directory dump ({@link PgliteStore.dump}) instead of an empty cluster: a restore, or a test template. */
+  from?: Blob;
+}
+
+/** A PGlite store, which can also dump its whole data directory. */
+export interface PgliteStore extends Store {
+  readonly kind: 'pglite';
+  /** The data directory as an uncompressed tarball, for {@link PgliteStoreOptions.from}. */
+  dump(): Promise<Blob>;
+}
+
 /**
  * Opens embedded PostgreSQL (PGlite) in `dataDir`, or in memory when `dataDir` is `null`, with the
  * `pg_trgm` extension available.
  *
  * @example const store = await openPgliteStore(null); // a fresh in-memory database
  */
-export async function openPgliteStore(dataDir: string | null): Promise<Store> {
-  const options = { extensions: { pg_trgm }, parsers };
+export async function openPgliteStore(dataDir: string | null, pgliteOptions: PgliteStoreOptions = {}): Promise<PgliteStore> {
+  const options = {
+    extensions: { pg_trgm },
+    parsers,
+    ...(pgliteOptions.from === undefined ? {} : { loadDataDir: pgliteOptions.from }),
+  };
   const db = dataDir === null ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   const self = wrap(db);
   return {
@@ -41,5 +58,6 @@ export async function openPgliteStore(dataDir: string | null): Promise<Store> {
     exec: self.exec,
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
     close: () => db.close(),
+    dump: () => db.dumpDataDir('none'),
   };
 }

@@ -1,8 +1,12 @@
-// What the `postgres` project's global setup hands to the test files.
+// What the global setups hand to the test files.
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** URL of the real PostgreSQL test server; absent in the `node` (PGlite) project. */
+    /** URL of the real PostgreSQL test server (`postgres` project only). */
     testDatabaseUrl: string | undefined;
+    /** Template database with the test units and demo accounts (`postgres` project only). */
+    postgresTemplate: string | undefined;
+    /** File with the PGlite dump of the same template (`node` project only). */
+    pgliteTemplate: string | undefined;
   }
 }
 

@@ -49,7 +49,10 @@ export interface SinkRecord {
   partition: number;
   /** Offset within the partition. */
   offset: number;
-  /** When the pipeline received it, epoch milliseconds (from the injected clock). */
+  /**
+   * When the event entered the log, epoch milliseconds: the Kafka (or embedded log) record timestamp, so a
+   * replay writes the same value. The sink's record time.
+   */
   ingestedAt: number;
 }
 

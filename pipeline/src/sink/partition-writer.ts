@@ -7,15 +7,15 @@
  * still in memory (buffered, sealed or being written), or the highest offset it has seen when none are. The
  * consumer commits `durable + 1`, so a commit never passes a row that is not in a listed file.
  */
-import { join } from 'node:path';
 import type { ManifestStore } from '../manifest/store.js';
 import type { ManifestFile } from '../manifest/manifest.js';
-import { buildEventBatch, occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
+import { occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
 import { parquetWasmEncoder, type ParquetEncoder } from '../parquet/encoders.js';
 import type { UnitResolver } from '../parquet/unit-resolver.js';
-import { landFile, type LandOptions } from './atomic-file.js';
+import type { LandOptions } from './atomic-file.js';
 import { recordLanded, watermarkKey, type DurableState } from './durable-state.js';
-import { partitionDir, rawFileName, vietnamMonth, type PartitionKey } from './layout.js';
+import { landBuffers, type PendingFile } from './land-files.js';
+import { vietnamMonth, type PartitionKey } from './layout.js';
 import type { Clock, Logger } from '../ingest/log.js';
 
 /** Rotation and freshness limits of the sink. */
@@ -26,8 +26,8 @@ export interface SinkLimits {
   maxAgeMs: number;
 }
 
-/** Defaults: 100 k rows per file, a day of record time, idle after 5 s, landed within 10 s. */
-export const SINK_DEFAULTS: Readonly<SinkLimits> = { maxRows: 100_000, maxRecordSpanMs: 86_400_000, idleMs: 5_000, maxAgeMs: 10_000 };
+/** Defaults: 100 k rows per file, an hour of record time, idle after 5 s, landed within 10 s. */
+export const SINK_DEFAULTS: Readonly<SinkLimits> = { maxRows: 100_000, maxRecordSpanMs: 3_600_000, idleMs: 5_000, maxAgeMs: 10_000 };
 
 /** What the sink needs. */
 export interface PartitionWriterOptions {
@@ -42,7 +42,10 @@ export interface PartitionWriterOptions {
   encoder?: ParquetEncoder;
   /** Rotate a buffer at this many rows. */
   maxRows?: number;
-  /** Rotate before a record would widen the buffer's `occurred_at` span beyond this. */
+  /**
+   * Rotate before a record would widen the buffer's record-time span (`ingestedAt`, the log's own record
+   * timestamp) beyond this. Record time, not wall clock: a replay of the log rotates at the same records.
+   */
   maxRecordSpanMs?: number;
   /** Land a buffer that got no record for this long (wall clock). */
   idleMs?: number;
@@ -64,7 +67,8 @@ export type AppendOutcome =
  */
 export interface IngestedBatch {
   partition: number;
-  accepted: ReadonlyArray<{ event: SinkRecord['event']; offset: string }>;
+  /** `timestampMs` is the log's record timestamp; it becomes the record's `ingestedAt`. */
+  accepted: ReadonlyArray<{ event: SinkRecord['event']; offset: string; timestampMs?: number }>;
   nextOffset: string;
 }
 
@@ -74,12 +78,12 @@ export interface FlushResult {
   durable: Map<number, number>;
 }
 
-interface Buffer {
-  key: PartitionKey;
-  partition: number;
+interface Buffer extends PendingFile {
   records: SinkRecord[];
-  minTime: number;
-  maxTime: number;
+  /** Record-time (`ingestedAt`) range, for rotation. */
+  minRecord: number;
+  maxRecord: number;
+  /** Wall-clock times of the first and last append, for the idle and age flushes. */
   firstAt: number;
   lastAt: number;
 }
@@ -143,31 +147,38 @@ export class PartitionWriter {
 
     const id = watermarkKey(partition, key);
     const now = this.options.clock.now();
+    const recordTime = record.ingestedAt;
     let buffer = this.open.get(id);
-    if (buffer !== undefined && Math.max(buffer.maxTime, time) - Math.min(buffer.minTime, time) > this.limits.maxRecordSpanMs) {
+    if (
+      buffer !== undefined &&
+      Math.max(buffer.maxRecord, recordTime) - Math.min(buffer.minRecord, recordTime) > this.limits.maxRecordSpanMs
+    ) {
       this.seal(id, buffer);
       buffer = undefined;
     }
     if (buffer === undefined) {
-      buffer = { key, partition, records: [], minTime: time, maxTime: time, firstAt: now, lastAt: now };
+      buffer = { key, partition, records: [], minTime: time, maxTime: time, minRecord: recordTime, maxRecord: recordTime, firstAt: now, lastAt: now };
       this.open.set(id, buffer);
     }
     buffer.records.push(record);
     buffer.minTime = Math.min(buffer.minTime, time);
     buffer.maxTime = Math.max(buffer.maxTime, time);
+    buffer.minRecord = Math.min(buffer.minRecord, recordTime);
+    buffer.maxRecord = Math.max(buffer.maxRecord, recordTime);
     buffer.lastAt = now;
     if (buffer.records.length >= this.limits.maxRows) this.seal(id, buffer);
     return { status: 'buffered', partition: key };
   }
 
   /**
-   * Appends the accepted events of one ingested batch (ingest time from the clock) and marks the whole batch
-   * consumed. Returns the outcomes in order; a `rejected` one still needs a dead letter from the caller.
+   * Appends the accepted events of one ingested batch and marks the whole batch consumed. A record's
+   * `ingestedAt` is its log timestamp (the clock when there is none). Returns the outcomes in order; a
+   * `rejected` one still needs a dead letter from the caller.
    */
   appendBatch(batch: IngestedBatch): AppendOutcome[] {
-    const ingestedAt = this.options.clock.now();
-    const outcomes = batch.accepted.map(({ event, offset }) =>
-      this.append({ event, partition: batch.partition, offset: Number(offset), ingestedAt }),
+    const now = this.options.clock.now();
+    const outcomes = batch.accepted.map(({ event, offset, timestampMs }) =>
+      this.append({ event, partition: batch.partition, offset: Number(offset), ingestedAt: timestampMs ?? now }),
     );
     this.skip(batch.partition, Number(batch.nextOffset) - 1);
     return outcomes;
@@ -228,7 +239,7 @@ export class PartitionWriter {
     for (const b of batch) this.inFlight.add(b);
     const files: ManifestFile[] = [];
     try {
-      for (const b of batch) files.push(await this.writeFile(b));
+      files.push(...(await landBuffers(batch, this.options.root, this.encoder, this.options.resolver, this.options.land)));
       if (files.length > 0) await this.options.manifest.commit({ add: files });
     } catch (error) {
       for (const b of batch) this.inFlight.delete(b);
@@ -247,25 +258,5 @@ export class PartitionWriter {
       this.options.logger.log('info', 'sink landed files', { files: files.length, rows: files.reduce((n, f) => n + f.rows, 0) });
     }
     return { files, durable: this.durableOffsets() };
-  }
-
-  private async writeFile(b: Buffer): Promise<ManifestFile> {
-    const first = b.records[0]!.offset;
-    const last = b.records[b.records.length - 1]!.offset;
-    const path = `${partitionDir(b.key)}/${rawFileName({ partition: b.partition, firstOffset: first, lastOffset: last })}`;
-    const bytes = this.encoder.encode([buildEventBatch(b.records, this.options.resolver)]);
-    const landed = await landFile(join(this.options.root, path), bytes, this.options.land);
-    return {
-      path,
-      type: b.key.type,
-      province: b.key.province,
-      month: b.key.month,
-      rows: b.records.length,
-      bytes: landed.bytes,
-      min_time: new Date(b.minTime).toISOString(),
-      max_time: new Date(b.maxTime).toISOString(),
-      sha256: landed.sha256,
-      source: { partition: b.partition, first_offset: first, last_offset: last },
-    };
   }
 }

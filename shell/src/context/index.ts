@@ -25,7 +25,7 @@ export { ApiError, CLIENT_ERRORS, errorFromBody } from './errors.js';
 export { formatDate, formatDateTime, formatNumber } from './format.js';
 export { LEVEL_LABELS, ROLE_LABELS } from './labels.js';
 export { localize } from './localize.js';
-export { createObservable, readonlyView } from './observable.js';
+export { createObservable } from './observable.js';
 export {
   currentPeriod,
   parsePeriod,

@@ -63,8 +63,3 @@ export function createObservable<T>(initial: T, equals: (a: T, b: T) => boolean 
     },
   };
 }
-
-/** A read-only view of an observable (what the context hands to micro-frontends). */
-export function readonlyView<T>(source: ReadonlyObservable<T>): ReadonlyObservable<T> {
-  return { get: () => source.get(), subscribe: (listener) => source.subscribe(listener) };
-}

@@ -1,3 +1,4 @@
+import { LEVEL_LABELS, ROLE_LABELS } from './labels.js';
 import type { Role, UnitLevel, User } from './types.js';
 
 /** One org unit as the API returns it (`GET /units/:key`, `/units/search`). */
@@ -46,17 +47,6 @@ export interface SessionOut {
   user: User;
 }
 
-const ROLES = new Set<string>([
-  'central_analyst',
-  'province_leader',
-  'commune_officer',
-  'contest_organiser',
-  'judge',
-  'module_deployer',
-  'administrator',
-]);
-const LEVELS = new Set<string>(['central', 'province', 'district', 'commune', 'branch']);
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -67,9 +57,9 @@ export function parseUser(value: unknown): User | undefined {
   const { id, username, displayName, role, scope } = value;
   if (typeof id !== 'number' || typeof username !== 'string' || typeof displayName !== 'string')
     return undefined;
-  if (typeof role !== 'string' || !ROLES.has(role)) return undefined;
+  if (typeof role !== 'string' || !Object.hasOwn(ROLE_LABELS, role)) return undefined;
   if (typeof scope.key !== 'string' || typeof scope.name !== 'string') return undefined;
-  if (typeof scope.level !== 'string' || !LEVELS.has(scope.level)) return undefined;
+  if (typeof scope.level !== 'string' || !Object.hasOwn(LEVEL_LABELS, scope.level)) return undefined;
   return {
     id,
     username,

@@ -1,4 +1,5 @@
-import { createApp, type App, type Component } from 'vue';
+import type { App, Component } from 'vue';
+import type * as MountVue from './mount-vue.js';
 
 /** Props single-spa passes to a micro-frontend's lifecycles (the shell adds `domElement`). */
 export interface MfeProps {
@@ -32,72 +33,32 @@ export interface VueLifecyclesOptions {
   setupApp?: (app: App, props: MfeProps) => void;
 }
 
-function containerOf(props: MfeProps): HTMLElement {
-  const element = props.domElement ?? document.getElementById(`single-spa-application:${props.name}`);
-  if (element === null) throw new Error(`No element to mount ${props.name} in`);
-  return element;
+/**
+ * The implementation, `mount-vue.js` next to `context.js` (an entry of its own in the shell's build). The
+ * specifier is not a literal, so the bundler leaves this `import()` as it is: the browser resolves it
+ * against this module's URL, and no preload helper or shared chunk is added to the context module.
+ */
+function loadRuntime(): Promise<typeof MountVue> {
+  const specifier = './mount-vue.js';
+  return import(/* @vite-ignore */ specifier) as Promise<typeof MountVue>;
 }
 
 /**
  * single-spa lifecycles for a Vue micro-frontend. `mount` adds the style element, creates the Vue app with
  * its own store and renders it in the container; `unmount` destroys the app, empties the container and
- * removes the style element, so nothing of the module is left on the page.
+ * removes the style element, so nothing of the module is left on the page. The implementation is fetched
+ * at the first bootstrap, so the page does not load it before a module is needed.
  *
  * @example
  * import css from 'virtual:vwu-mfe-css';
  * export const { bootstrap, mount, unmount } = createVueLifecycles({ name: '@vwu/mfe-members', rootComponent: Root, css, createStore: createPinia });
  */
 export function createVueLifecycles(options: VueLifecyclesOptions): MfeLifecycles {
-  let mounted: { app: App; container: HTMLElement; style: HTMLStyleElement } | null = null;
-
-  function teardown(): void {
-    if (mounted === null) return;
-    const { app, container, style } = mounted;
-    mounted = null;
-    try {
-      app.unmount();
-    } finally {
-      container.replaceChildren();
-      style.remove();
-    }
-  }
-
+  let lifecycles: Promise<MfeLifecycles> | undefined;
+  const ready = () => (lifecycles ??= loadRuntime().then((m) => m.vueLifecycles(options)));
   return {
-    async bootstrap() {},
-    async mount(props) {
-      if (mounted !== null) throw new Error(`${options.name} is already mounted`);
-      const container = containerOf(props);
-      const style = document.createElement('style');
-      style.dataset.vwuMfe = options.name;
-      style.textContent = options.css ?? '';
-      document.head.append(style);
-      const root = document.createElement('div');
-      root.className = 'vwu-mfe';
-      container.replaceChildren(root);
-      const app = createApp(options.rootComponent);
-      mounted = { app, container, style };
-      // Vue hands errors thrown while rendering to its error handler (in production it only logs them): catch
-      // those of the first render so that a broken module fails its mount and the shell shows its panel.
-      let failure: { error: unknown } | undefined;
-      try {
-        if (options.createStore !== undefined) app.use(options.createStore());
-        options.setupApp?.(app, props);
-        const handler = app.config.errorHandler;
-        app.config.errorHandler = (error) => {
-          failure ??= { error };
-        };
-        app.mount(root);
-        app.config.errorHandler = handler;
-      } catch (error) {
-        failure ??= { error };
-      }
-      if (failure !== undefined) {
-        teardown();
-        throw failure.error;
-      }
-    },
-    async unmount() {
-      teardown();
-    },
+    bootstrap: async (props) => (await ready()).bootstrap(props),
+    mount: async (props) => (await ready()).mount(props),
+    unmount: async (props) => (await ready()).unmount(props),
   };
 }

@@ -28,12 +28,4 @@ export const MESSAGES = {
   },
   notFound: { vi: 'Không có trang này.', en: 'There is no such page.' },
   backHome: { vi: 'Về trang đầu', en: 'Back to the first page' },
-  sessionExpired: {
-    vi: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.',
-    en: 'Your session has expired. Please sign in again.',
-  },
-  serverUnreachable: {
-    vi: 'Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
-    en: 'The server cannot be reached. Check the network connection and try again.',
-  },
 } as const satisfies Record<string, Localized>;

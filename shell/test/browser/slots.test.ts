@@ -3,7 +3,14 @@
 // panel and a retry, while the other slot renders and the rest of the console works.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchChromium, loadedResources, signIn, type Browser, type Page } from '../../test-kit/browser.ts';
+import {
+  collectErrors,
+  launchChromium,
+  loadedResources,
+  signIn,
+  type Browser,
+  type Page,
+} from '../../test-kit/browser.ts';
 import { startConsoleServer, type ConsoleServer } from '../../test-kit/console-server.ts';
 import { FIXTURE_ACCOUNTS, FIXTURE_PASSWORD, fixtureUnits } from '../../test-kit/fixtures.ts';
 import { createMockApi, type MockApi } from '../../test-kit/mock-api.ts';
@@ -29,7 +36,11 @@ const LAYOUT = {
   mountTimeoutMs: 700,
   loadTimeoutMs: 5000,
   routes: [
-    { prefix: '/t', label: { vi: 'Thử nghiệm', en: 'Trial' }, apps: ['@test/ok', '@test/missing', '@test/throws', '@test/hangs'] },
+    {
+      prefix: '/t',
+      label: { vi: 'Thử nghiệm', en: 'Trial' },
+      apps: ['@test/ok', '@test/missing', '@test/throws', '@test/hangs'],
+    },
     { prefix: '/other', label: { vi: 'Phân hệ khác', en: 'Other module' }, apps: ['@test/other'] },
   ],
 };
@@ -119,7 +130,9 @@ describe('one slot per application', () => {
   it('a retry of a module that still throws shows the panel again, focus stays in the slot', async () => {
     await slot('@test/throws').getByRole('button', { name: 'Thử lại' }).click();
     await expect.poll(() => slot('@test/throws').getAttribute('data-status')).toBe('error');
-    expect(await page.evaluate(() => document.activeElement?.closest('.vwu-slot')?.getAttribute('data-app'))).toBe('@test/throws');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.vwu-slot')?.getAttribute('data-app')),
+    ).toBe('@test/throws');
     expect(await slot('@test/ok').getAttribute('data-status')).toBe('done');
   });
 
@@ -153,7 +166,9 @@ describe('one slot per application', () => {
 
   it('has no page errors besides the ones the broken fixtures cause', () => {
     // The 401 is the session restore on first load (no refresh cookie yet).
-    const unexpected = errors.filter((e) => !/Hỏng khi gắn|missing\.js|404|401|did not finish|died in status|is broken/.test(e));
+    const unexpected = errors.filter(
+      (e) => !/Hỏng khi gắn|missing\.js|404|401|did not finish|died in status|is broken/.test(e),
+    );
     expect(unexpected).toEqual([]);
   });
 });

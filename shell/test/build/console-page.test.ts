@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderConsolePage } from '../../build/console-page.ts';
 
-const TEMPLATE = '<!doctype html><html><head><title>x</title>\n    <!--vwu:head-->\n</head><body></body></html>';
+const TEMPLATE =
+  '<!doctype html><html><head><title>x</title>\n    <!--vwu:head-->\n</head><body></body></html>';
 const MAP = {
   imports: { vue: '/shell/shared/vue.js', '@vwu/root-config': '/shell/root-config.js' },
   integrity: { '/shell/root-config.js': 'sha384-root' },
@@ -28,14 +29,29 @@ describe('console page', () => {
 
   it('cannot be broken out of by a value that holds </script>', () => {
     const importMap = { imports: { ...MAP.imports, evil: '/x</script><script>alert(1)</script>' } };
-    const { html } = renderConsolePage(TEMPLATE, { importMap, stylesheet: '/s.css', layout: { note: '</script>' }, nonce: 'n"1' });
+    const { html } = renderConsolePage(TEMPLATE, {
+      importMap,
+      stylesheet: '/s.css',
+      layout: { note: '</script>' },
+      nonce: 'n"1',
+    });
     expect(html.match(/<\/script>/g)).toHaveLength(3);
     expect(html).toContain('nonce="n&quot;1"');
   });
 
   it.each([
-    { name: 'a template without the placeholder', template: '<html></html>', importMap: MAP, message: 'The template has no <!--vwu:head-->' },
-    { name: 'a map without the root config', template: TEMPLATE, importMap: { imports: {} }, message: 'The import map has no @vwu/root-config' },
+    {
+      name: 'a template without the placeholder',
+      template: '<html></html>',
+      importMap: MAP,
+      message: 'The template has no <!--vwu:head-->',
+    },
+    {
+      name: 'a map without the root config',
+      template: TEMPLATE,
+      importMap: { imports: {} },
+      message: 'The import map has no @vwu/root-config',
+    },
   ])('refuses $name', ({ template, importMap, message }) => {
     expect(() => renderConsolePage(template, { importMap, stylesheet: '/s.css' })).toThrow(message);
   });

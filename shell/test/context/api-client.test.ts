@@ -44,7 +44,12 @@ describe('API client', () => {
     expect(answers.map((a) => a.url)).toEqual(['/api/a', '/api/b', '/api/c']);
     expect(api.refreshes()).toBe(1);
     expect(browser.seen.filter((r) => r.url === '/api/auth/refresh')).toHaveLength(1);
-    expect(browser.seen.filter((r) => r.authorization === 'Bearer new').map((r) => r.url).sort()).toEqual(['/api/a', '/api/b', '/api/c']);
+    expect(
+      browser.seen
+        .filter((r) => r.authorization === 'Bearer new')
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(['/api/a', '/api/b', '/api/c']);
   });
 
   it('a request that expired after another one already refreshed just uses the new token', async () => {
@@ -74,16 +79,26 @@ describe('API client', () => {
     const browser = fakeBrowser('https://console.test/members', () => apiError(401, 'UNAUTHENTICATED'));
     const ctx = browser.context();
     await expect(ctx.api.get('/auth/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(ctx.api.post('/auth/login', {}, { auth: false })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(ctx.api.post('/auth/login', {}, { auth: false })).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     expect(browser.seen.map((r) => r.url)).toEqual(['/api/auth/me', '/api/auth/login']);
   });
 
   it.each([
     {
       name: 'an API error in Vietnamese',
-      answer: () => apiError(423, 'ACCOUNT_LOCKED', 'Locked until 08:15', 'Khóa đến 08:15', { lockedUntil: '2025-11-21T08:15:00Z' }),
+      answer: () =>
+        apiError(423, 'ACCOUNT_LOCKED', 'Locked until 08:15', 'Khóa đến 08:15', {
+          lockedUntil: '2025-11-21T08:15:00Z',
+        }),
       language: 'vi' as const,
-      expected: { code: 'ACCOUNT_LOCKED', status: 423, message: 'Khóa đến 08:15', details: { lockedUntil: '2025-11-21T08:15:00Z' } },
+      expected: {
+        code: 'ACCOUNT_LOCKED',
+        status: 423,
+        message: 'Khóa đến 08:15',
+        details: { lockedUntil: '2025-11-21T08:15:00Z' },
+      },
     },
     {
       name: 'an API error in English',
@@ -113,7 +128,11 @@ describe('API client', () => {
       name: 'no answer at all',
       answer: () => Promise.reject(new TypeError('Failed to fetch')),
       language: 'vi' as const,
-      expected: { code: 'NETWORK_ERROR', status: 0, message: 'Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.' },
+      expected: {
+        code: 'NETWORK_ERROR',
+        status: 0,
+        message: 'Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
+      },
     },
   ])('maps $name', async ({ answer, language, expected }) => {
     const browser = fakeBrowser('https://console.test/members', answer);
@@ -126,7 +145,9 @@ describe('API client', () => {
 
   it('resolves undefined for 204 and passes an abort through untouched', async () => {
     const browser = fakeBrowser('https://console.test/members', (req) =>
-      req.url.endsWith('/empty') ? new Response(null, { status: 204 }) : Promise.reject(new DOMException('stop', 'AbortError')),
+      req.url.endsWith('/empty')
+        ? new Response(null, { status: 204 })
+        : Promise.reject(new DOMException('stop', 'AbortError')),
     );
     const ctx = browser.context();
     await expect(ctx.api.post('/empty')).resolves.toBeUndefined();

@@ -1,6 +1,10 @@
 // Test doubles of the browser pieces the context uses: URL and history, storage, fetch.
 import { vi } from 'vitest';
-import { createConsoleContext, type ConsoleContext, type ConsoleContextDeps } from '../../src/context/index.js';
+import {
+  createConsoleContext,
+  type ConsoleContext,
+  type ConsoleContextDeps,
+} from '../../src/context/index.js';
 
 /** A JSON answer. */
 export function json(status: number, body: unknown): Response {
@@ -11,19 +15,34 @@ export function json(status: number, body: unknown): Response {
 }
 
 /** An API error answer. */
-export function apiError(status: number, code: string, message = `${code} (en)`, messageVi = `${code} (vi)`, details?: unknown) {
+export function apiError(
+  status: number,
+  code: string,
+  message = `${code} (en)`,
+  messageVi = `${code} (vi)`,
+  details?: unknown,
+) {
   return json(status, { error: { code, message, message_vi: messageVi, requestId: 'req-1', details } });
 }
 
 /** A session answer of `/auth/login` or `/auth/refresh`. */
-export function sessionAnswer(token: string, scope = { key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province' }) {
+export function sessionAnswer(
+  token: string,
+  scope = { key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province' },
+) {
   return json(200, {
     tokenType: 'Bearer',
     accessToken: token,
     accessTokenExpiresAt: '2025-11-21T08:00:00.000Z',
     refreshToken: 'r'.repeat(43),
     refreshTokenExpiresAt: '2025-12-05T08:00:00.000Z',
-    user: { id: 7, username: 'leader.tayninh', displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh', role: 'province_leader', scope },
+    user: {
+      id: 7,
+      username: 'leader.tayninh',
+      displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh',
+      role: 'province_leader',
+      scope,
+    },
   });
 }
 
@@ -36,7 +55,10 @@ export interface SeenRequest {
 }
 
 /** A fake browser: URL, storage and a fetch answered by `handler`. */
-export function fakeBrowser(href = 'https://console.test/members', handler?: (req: SeenRequest) => Response | Promise<Response>) {
+export function fakeBrowser(
+  href = 'https://console.test/members',
+  handler?: (req: SeenRequest) => Response | Promise<Response>,
+) {
   let current = href;
   const store = new Map<string, string>();
   const seen: SeenRequest[] = [];
@@ -49,7 +71,8 @@ export function fakeBrowser(href = 'https://console.test/members', handler?: (re
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     };
     seen.push(request);
-    if (handler === undefined) return json(404, { error: { code: 'NOT_FOUND', message: 'no', message_vi: 'không' } });
+    if (handler === undefined)
+      return json(404, { error: { code: 'NOT_FOUND', message: 'no', message_vi: 'không' } });
     return handler(request);
   });
   const deps: ConsoleContextDeps = {

@@ -17,12 +17,21 @@ describe('period codes', () => {
     expect(periodCode(period!)).toBe(code);
   });
 
-  it.each(['', '25-M10', '2025-M13', '2025-M0', '2025-Q5', '2025-H3', '2025-W01', '2025-M03..2025-M01', '2025-M01..2025-Q2', '2025..2026..2027', 'abc'])(
-    '%j is not a period',
-    (code) => {
-      expect(parsePeriod(code)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '25-M10',
+    '2025-M13',
+    '2025-M0',
+    '2025-Q5',
+    '2025-H3',
+    '2025-W01',
+    '2025-M03..2025-M01',
+    '2025-M01..2025-Q2',
+    '2025..2026..2027',
+    'abc',
+  ])('%j is not a period', (code) => {
+    expect(parsePeriod(code)).toBeUndefined();
+  });
 });
 
 describe('period labels', () => {
@@ -52,6 +61,10 @@ describe('current period (Vietnam time, UTC+7)', () => {
   });
 
   it('periodOf builds ranges across years', () => {
-    expect(periodOf('half', 2024, 2, { year: 2025, index: 1 })).toEqual({ grain: 'half', from: '2024-07-01', to: '2025-06-30' });
+    expect(periodOf('half', 2024, 2, { year: 2025, index: 1 })).toEqual({
+      grain: 'half',
+      from: '2024-07-01',
+      to: '2025-06-30',
+    });
   });
 });

@@ -9,14 +9,30 @@ describe('session', () => {
     const ctx = browser.context();
     expect(ctx.session.get()).toEqual({ status: 'restoring' });
     const state = await ctx.session.restore();
-    expect(state).toMatchObject({ status: 'signed-in', user: { username: 'leader.tayninh', role: 'province_leader' } });
-    expect(browser.seen[0]).toMatchObject({ method: 'POST', url: '/api/auth/refresh', body: {}, authorization: null });
+    expect(state).toMatchObject({
+      status: 'signed-in',
+      user: { username: 'leader.tayninh', role: 'province_leader' },
+    });
+    expect(browser.seen[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      body: {},
+      authorization: null,
+    });
   });
 
   it.each([
     { name: 'no session cookie', answer: () => apiError(401, 'SESSION_INVALID'), reason: 'none' },
-    { name: 'server unreachable', answer: () => Promise.reject(new TypeError('offline')), reason: 'unreachable' },
-    { name: 'malformed session answer', answer: () => json(200, { accessToken: 'x', user: { id: 'seven' } }), reason: 'none' },
+    {
+      name: 'server unreachable',
+      answer: () => Promise.reject(new TypeError('offline')),
+      reason: 'unreachable',
+    },
+    {
+      name: 'malformed session answer',
+      answer: () => json(200, { accessToken: 'x', user: { id: 'seven' } }),
+      reason: 'none',
+    },
   ])('restore ends signed out: $name', async ({ answer, reason }) => {
     const ctx = fakeBrowser('https://console.test/', answer).context();
     expect(await ctx.session.restore()).toEqual({ status: 'signed-out', reason });
@@ -24,7 +40,12 @@ describe('session', () => {
 
   it('login failure leaves the session signed out and throws the API error', async () => {
     const browser = fakeBrowser('https://console.test/', () =>
-      apiError(401, 'INVALID_CREDENTIALS', 'The username or password is incorrect.', 'Tên đăng nhập hoặc mật khẩu không đúng.'),
+      apiError(
+        401,
+        'INVALID_CREDENTIALS',
+        'The username or password is incorrect.',
+        'Tên đăng nhập hoặc mật khẩu không đúng.',
+      ),
     );
     const ctx = browser.context();
     await ctx.session.restore();

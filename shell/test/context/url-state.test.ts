@@ -37,7 +37,12 @@ describe('context in the URL and the tab storage', () => {
     expect(heard).toHaveBeenCalledOnce();
     const url = new URL(browser.href());
     expect(url.pathname).toBe('/members/42');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ sort: 'name', period: '2025-Q3', lang: 'en', unit: '2025:80' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      sort: 'name',
+      period: '2025-Q3',
+      lang: 'en',
+      unit: '2025:80',
+    });
   });
 
   it('a navigation that drops the query gets the context back from the tab storage', () => {

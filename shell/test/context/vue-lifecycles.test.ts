@@ -39,7 +39,12 @@ describe('createVueLifecycles', () => {
   it('mount → unmount → remount: renders, empties the container, removes its style, starts from fresh state', async () => {
     const domElement = document.body.appendChild(document.createElement('div'));
     const props = { name: '@vwu/mfe-test', domElement };
-    const life = createVueLifecycles({ name: props.name, rootComponent: Counter, css: CSS, createStore: createCounterStore });
+    const life = createVueLifecycles({
+      name: props.name,
+      rootComponent: Counter,
+      css: CSS,
+      createStore: createCounterStore,
+    });
 
     await life.bootstrap(props);
     await life.mount(props);
@@ -60,18 +65,32 @@ describe('createVueLifecycles', () => {
   it('finds the container by single-spa id when no element is passed', async () => {
     const el = document.body.appendChild(document.createElement('div'));
     el.id = 'single-spa-application:@vwu/mfe-test';
-    const life = createVueLifecycles({ name: '@vwu/mfe-test', rootComponent: Counter, createStore: createCounterStore });
+    const life = createVueLifecycles({
+      name: '@vwu/mfe-test',
+      rootComponent: Counter,
+      createStore: createCounterStore,
+    });
     await life.mount({ name: '@vwu/mfe-test' });
     expect(el.textContent).toBe('mounted 1');
     await life.unmount({ name: '@vwu/mfe-test' });
   });
 
   it.each([
-    { name: 'no container', props: { name: '@vwu/nowhere' }, component: Counter, message: 'No element to mount @vwu/nowhere in' },
+    {
+      name: 'no container',
+      props: { name: '@vwu/nowhere' },
+      component: Counter,
+      message: 'No element to mount @vwu/nowhere in',
+    },
     { name: 'a throwing setup', props: undefined, component: Broken, message: 'setup failed' },
   ])('a failed mount ($name) rejects and leaves nothing behind', async ({ props, component, message }) => {
     const domElement = document.body.appendChild(document.createElement('div'));
-    const life = createVueLifecycles({ name: '@vwu/mfe-test', rootComponent: component, css: CSS, createStore: createCounterStore });
+    const life = createVueLifecycles({
+      name: '@vwu/mfe-test',
+      rootComponent: component,
+      css: CSS,
+      createStore: createCounterStore,
+    });
     await expect(life.mount(props ?? { name: '@vwu/mfe-test', domElement })).rejects.toThrow(message);
     expect(domElement.childNodes).toHaveLength(0);
     expect(styles()).toHaveLength(0);
@@ -97,7 +116,11 @@ describe('createVueLifecycles', () => {
 
   it('refuses a second mount before unmount', async () => {
     const domElement = document.body.appendChild(document.createElement('div'));
-    const life = createVueLifecycles({ name: '@vwu/mfe-test', rootComponent: Counter, createStore: createCounterStore });
+    const life = createVueLifecycles({
+      name: '@vwu/mfe-test',
+      rootComponent: Counter,
+      createStore: createCounterStore,
+    });
     await life.mount({ name: '@vwu/mfe-test', domElement });
     await expect(life.mount({ name: '@vwu/mfe-test', domElement })).rejects.toThrow('already mounted');
     await life.unmount({ name: '@vwu/mfe-test', domElement });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT, applicationsOf, matchesPrefix, readLayout, routeOf } from '../../src/root-config/layout.js';
+import {
+  DEFAULT_LAYOUT,
+  applicationsOf,
+  matchesPrefix,
+  readLayout,
+  routeOf,
+} from '../../src/root-config/layout.js';
 
 describe('layout', () => {
   it.each([
@@ -21,13 +27,20 @@ describe('layout', () => {
   it.each([
     { name: 'nothing', json: null, expected: DEFAULT_LAYOUT },
     { name: 'not JSON', json: '{oops', expected: DEFAULT_LAYOUT },
-    { name: 'time limits only', json: '{"mountTimeoutMs":300}', expected: { ...DEFAULT_LAYOUT, mountTimeoutMs: 300 } },
+    {
+      name: 'time limits only',
+      json: '{"mountTimeoutMs":300}',
+      expected: { ...DEFAULT_LAYOUT, mountTimeoutMs: 300 },
+    },
     { name: 'a bad time limit', json: '{"loadTimeoutMs":-1}', expected: DEFAULT_LAYOUT },
     { name: 'a malformed route', json: '{"routes":[{"prefix":"x","apps":[]}]}', expected: DEFAULT_LAYOUT },
     {
       name: 'two applications on one route',
       json: '{"routes":[{"prefix":"/t","label":{"vi":"T","en":"T"},"apps":["@t/a","@t/b"]}]}',
-      expected: { ...DEFAULT_LAYOUT, routes: [{ prefix: '/t', label: { vi: 'T', en: 'T' }, apps: ['@t/a', '@t/b'], icon: 'module' }] },
+      expected: {
+        ...DEFAULT_LAYOUT,
+        routes: [{ prefix: '/t', label: { vi: 'T', en: 'T' }, apps: ['@t/a', '@t/b'], icon: 'module' }],
+      },
     },
   ])('reads a page layout: $name', ({ json, expected }) => {
     expect(readLayout(json)).toEqual(expected);

@@ -3,7 +3,9 @@ import { createModuleLoader } from '../../src/root-config/module-loader.js';
 import { SlotError } from '../../src/root-config/slot-error.js';
 
 const lifecycles = { bootstrap: async () => {}, mount: async () => {}, unmount: async () => {} };
-const MAP: Record<string, string> = { '@vwu/mfe-members': 'https://console.test/modules/mfe-members/mfe-members.js' };
+const MAP: Record<string, string> = {
+  '@vwu/mfe-members': 'https://console.test/modules/mfe-members/mfe-members.js',
+};
 
 function loader(importModule: (url: string) => Promise<unknown>, timeoutMs = 1000) {
   const resolve = (name: string) => {
@@ -42,9 +44,27 @@ describe('module loader', () => {
   });
 
   it.each([
-    { name: 'a name the import map lacks', app: '@vwu/mfe-unknown', module: lifecycles, kind: 'load', message: '@vwu/mfe-unknown is not in the import map' },
-    { name: 'no mount export', app: '@vwu/mfe-members', module: { bootstrap: () => {}, unmount: () => {} }, kind: 'load', message: '@vwu/mfe-members does not export mount()' },
-    { name: 'a module that exports nothing', app: '@vwu/mfe-members', module: null, kind: 'load', message: '@vwu/mfe-members exports nothing' },
+    {
+      name: 'a name the import map lacks',
+      app: '@vwu/mfe-unknown',
+      module: lifecycles,
+      kind: 'load',
+      message: '@vwu/mfe-unknown is not in the import map',
+    },
+    {
+      name: 'no mount export',
+      app: '@vwu/mfe-members',
+      module: { bootstrap: () => {}, unmount: () => {} },
+      kind: 'load',
+      message: '@vwu/mfe-members does not export mount()',
+    },
+    {
+      name: 'a module that exports nothing',
+      app: '@vwu/mfe-members',
+      module: null,
+      kind: 'load',
+      message: '@vwu/mfe-members exports nothing',
+    },
   ])('fails with a SlotError for $name', async ({ app, module, kind, message }) => {
     const error = await loader(async () => module)
       .load(app)
