@@ -17,6 +17,8 @@ export default defineConfig({
   },
   test: {
     ...reporting('unit'),
-    projects: [{ extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/*.test.ts'] } }],
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/*.test.ts'] } },
+    ],
   },
 });

@@ -18,7 +18,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'happy-dom', include: ['test/context/**/*.test.ts', 'test/root-config/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: ['test/context/**/*.test.ts', 'test/root-config/**/*.test.ts'],
+        },
       },
       { extends: true, test: { name: 'node', environment: 'node', include: ['test/build/**/*.test.ts'] } },
     ],

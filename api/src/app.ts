@@ -8,7 +8,7 @@ import { accountsPlugin } from './auth/routes.js';
 import type { ApiConfig } from './config.js';
 import { contextPlugin, type Clock } from './context.js';
 import { docsPlugin } from './http/docs.js';
-import { errorHandlerPlugin } from './http/error-handler.js';
+import { errorHandlerPlugin, frameworkErrorHandler } from './http/error-handler.js';
 import { loggerOptions, newRequestId, requestLogPlugin, type LogSettings } from './http/request-log.js';
 import { securityPlugin } from './http/security.js';
 import { healthPlugin } from './ops/health.js';
@@ -49,6 +49,7 @@ function fastifyOptions(options: AppOptions): FastifyServerOptions & { loggerIns
     exposeHeadRoutes: false,
     trustProxy: false,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(options.config.bodyLimitBytes),
   };
   if (options.logger === false) return { ...base, logger: false };
   if (isLoggerInstance(options.logger)) return { ...base, loggerInstance: options.logger };

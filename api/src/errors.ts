@@ -42,6 +42,11 @@ export const ERRORS = {
     en: 'The request body is larger than the limit of {limit} bytes. Send less data at a time.',
     vi: 'Nội dung gửi lên vượt giới hạn {limit} byte. Hãy gửi ít dữ liệu hơn mỗi lần.',
   },
+  URI_TOO_LONG: {
+    status: 414,
+    en: 'A part of the address is too long. Check the unit key or identifier in the URL.',
+    vi: 'Một phần của địa chỉ quá dài. Kiểm tra mã đơn vị hoặc mã định danh trong URL.',
+  },
   UNIT_KEY_INVALID: {
     status: 400,
     en: 'This is not a unit key. Use "<structure>:<code>", e.g. "2025:00004" or "pre2025:00004".',

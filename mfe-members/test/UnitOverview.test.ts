@@ -56,7 +56,9 @@ describe('unit overview (landing view)', () => {
   });
 
   it('shows the error with a retry that loads again', async () => {
-    get.mockRejectedValueOnce(apiFailure('NETWORK_ERROR', 0)).mockResolvedValueOnce(detail('2025:80', 'Tỉnh Tây Ninh', 2));
+    get
+      .mockRejectedValueOnce(apiFailure('NETWORK_ERROR', 0))
+      .mockResolvedValueOnce(detail('2025:80', 'Tỉnh Tây Ninh', 2));
     selectedUnit.select(TAY_NINH);
     const view = render();
     await flushPromises();
@@ -68,7 +70,11 @@ describe('unit overview (landing view)', () => {
   });
 
   it('follows the selected unit and the language', async () => {
-    get.mockImplementation(async (path) => (path.endsWith('2025%3A80') ? detail('2025:80', 'Tỉnh Tây Ninh', 2) : detail('2025:01', 'Thành phố Hà Nội', 3)));
+    get.mockImplementation(async (path) =>
+      path.endsWith('2025%3A80')
+        ? detail('2025:80', 'Tỉnh Tây Ninh', 2)
+        : detail('2025:01', 'Thành phố Hà Nội', 3),
+    );
     selectedUnit.select(TAY_NINH);
     const view = render();
     await flushPromises();

@@ -3,7 +3,12 @@ import { vi } from 'vitest';
 import { ApiError, type UnitDetail } from '@vwu/context';
 
 /** A unit detail as `GET /units/:key` answers it. */
-export function detail(key: string, name: string, children: number, level: UnitDetail['unit']['level'] = 'province'): UnitDetail {
+export function detail(
+  key: string,
+  name: string,
+  children: number,
+  level: UnitDetail['unit']['level'] = 'province',
+): UnitDetail {
   const unit = (k: string, n: string, l: UnitDetail['unit']['level']) => ({
     key: k,
     structure: '2025' as const,
@@ -20,7 +25,9 @@ export function detail(key: string, name: string, children: number, level: UnitD
   return {
     unit: unit(key, name, level),
     ancestors: [{ key: '2025:TW', name: 'Trung ương Hội LHPN Việt Nam', level: 'central', inScope: false }],
-    children: Array.from({ length: children }, (_, i) => unit(`2025:${25459 + i}`, `Phường Số ${i + 1}`, 'commune')),
+    children: Array.from({ length: children }, (_, i) =>
+      unit(`2025:${25459 + i}`, `Phường Số ${i + 1}`, 'commune'),
+    ),
   };
 }
 

@@ -23,7 +23,10 @@ describe('unit overview store', () => {
     const pending = store.load('2025:80');
     expect(store.status).toBe('loading');
     await pending;
-    expect(get).toHaveBeenCalledWith('/units/2025%3A80', expect.objectContaining({ signal: expect.any(AbortSignal) }));
+    expect(get).toHaveBeenCalledWith(
+      '/units/2025%3A80',
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
     expect(store.status).toBe('done');
     expect(store.detail?.children).toHaveLength(96);
   });
@@ -48,7 +51,9 @@ describe('unit overview store', () => {
         (_, options) =>
           new Promise((resolve, reject) => {
             releaseOld = resolve;
-            options?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            options?.signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            );
           }),
       )
       .mockResolvedValueOnce(detail('2025:01', 'Thành phố Hà Nội', 3));

@@ -50,11 +50,18 @@ export { createKafkaSource } from './source/kafka-source.js';
 export { EventLogError, listSegments, segmentPath } from './source/log-layout.js';
 export { PartitionReader } from './source/log-reader.js';
 export { murmur2, partitionForKey } from './source/partitioner.js';
-export { DEFAULT_EVENT_LOG_DIR, DEFAULT_GROUP_ID, DEFAULT_TOPIC, createDeadLetters, createSource, sourceSettingsFromEnv } from './source/select.js';
+export {
+  DEFAULT_EVENT_LOG_DIR,
+  DEFAULT_GROUP_ID,
+  DEFAULT_TOPIC,
+  createDeadLetters,
+  createSource,
+  sourceSettingsFromEnv,
+} from './source/select.js';
 export type { AppendInput, AppendResult, EmbeddedLogOptions, FsyncPolicy } from './source/embedded-log.js';
 export type { EmbeddedSourceConfig } from './source/embedded-source.js';
 export type { KafkaClientConfig } from './source/kafka-client.js';
-export type { KafkaSourceConfig } from './source/kafka-source.js';
+export type { KafkaSourceConfig } from './source/kafka-config.js';
 export type { LogRecord } from './source/log-record.js';
 export type { SourceDependencies, SourceSettings } from './source/select.js';
 export type {
@@ -84,7 +91,12 @@ export type { EventProducer, ProducerConfig, RejectedEvent, SendResult } from '.
 export type { TopicOptions } from './produce/topics.js';
 
 // Ingest: validation, dead letters, dedup window, metrics, structured logs.
-export { createFileDeadLetters, createKafkaDeadLetters, deadLetterTopic, toDeadLetter } from './ingest/dead-letter.js';
+export {
+  createFileDeadLetters,
+  createKafkaDeadLetters,
+  deadLetterTopic,
+  toDeadLetter,
+} from './ingest/dead-letter.js';
 export { DedupStore } from './ingest/dedup.js';
 export { Ingest } from './ingest/ingest.js';
 export { createJsonLogger, serializeError, silentLogger, systemClock } from './ingest/log.js';
@@ -96,6 +108,10 @@ export type { DeadLetter, DeadLetterSink, KafkaDeadLetterOptions } from './inges
 export type { DedupOptions, DedupPartitionStats, DedupVerdict } from './ingest/dedup.js';
 export type { AcceptedEvent, IngestConfig, IngestResult } from './ingest/ingest.js';
 export type { Clock, JsonLoggerOptions, LogFields, LogLevel, Logger } from './ingest/log.js';
-export type { BatchCounts, IngestCounters, MetricsReporterOptions, MetricsSnapshot } from './ingest/metrics.js';
+export type {
+  BatchCounts,
+  IngestCounters,
+  MetricsReporterOptions,
+  MetricsSnapshot,
+} from './ingest/metrics.js';
 export type { MessageVerdict } from './ingest/validate.js';
-// END sources

@@ -18,12 +18,27 @@ function letterOf(value: unknown): DeadLetter {
 describe('dead letters', () => {
   it.each([
     { name: 'undecodable bytes', value: Buffer.from([0xc3, 0x28]), expected: { type: 'undecodable' } },
-    { name: 'an invalid event', value: { ...post(7), attrs: { channel: 'radio', purpose: 'propaganda' } }, expected: { type: 'invalid', event_id: 'evt-00000007', event_type: 'post.published' } },
-    { name: 'JSON without an id', value: { hello: 'world' }, expected: { type: 'invalid', event_id: null, event_type: null } },
+    {
+      name: 'an invalid event',
+      value: { ...post(7), attrs: { channel: 'radio', purpose: 'propaganda' } },
+      expected: { type: 'invalid', event_id: 'evt-00000007', event_type: 'post.published' },
+    },
+    {
+      name: 'JSON without an id',
+      value: { hello: 'world' },
+      expected: { type: 'invalid', event_id: null, event_type: null },
+    },
   ])('record $name with reason, issues, original bytes and position', ({ value, expected }) => {
     const letter = letterOf(value);
     const original = Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value));
-    expect(letter).toMatchObject({ ...expected, topic: 'activity-events', partition: 2, offset: '41', key: '2025:04', received_at: '2025-08-09T10:00:00.000Z' });
+    expect(letter).toMatchObject({
+      ...expected,
+      topic: 'activity-events',
+      partition: 2,
+      offset: '41',
+      key: '2025:04',
+      received_at: '2025-08-09T10:00:00.000Z',
+    });
     expect(letter.reason).toBe(formatIssues(letter.issues));
     expect(letter.issues.length).toBeGreaterThan(0);
     expect(Buffer.from(letter.original_base64, 'base64')).toEqual(original);
@@ -42,7 +57,11 @@ describe('dead letters', () => {
       await sink.close();
       expect(await readdir(dir)).toEqual(['2025-08-09.ndjson']);
       const lines = (await readFile(join(dir, '2025-08-09.ndjson'), 'utf8')).trim().split('\n');
-      expect(lines.map((line) => Buffer.from((JSON.parse(line) as DeadLetter).original_base64, 'base64').toString())).toEqual(['x', 'y', 'z']);
+      expect(
+        lines.map((line) =>
+          Buffer.from((JSON.parse(line) as DeadLetter).original_base64, 'base64').toString(),
+        ),
+      ).toEqual(['x', 'y', 'z']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

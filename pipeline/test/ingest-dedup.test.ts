@@ -27,7 +27,12 @@ async function store(options: Partial<DedupOptions> = {}, partitions = [0]): Pro
 describe('DedupStore', () => {
   it('drops a second copy of an id on the same partition, at another offset or the same', async () => {
     const dedup = await store();
-    expect([dedup.check(0, 0, 'a'), dedup.check(0, 1, 'b'), dedup.check(0, 2, 'a'), dedup.check(0, 0, 'a')]).toEqual(['new', 'new', 'duplicate', 'duplicate']);
+    expect([
+      dedup.check(0, 0, 'a'),
+      dedup.check(0, 1, 'b'),
+      dedup.check(0, 2, 'a'),
+      dedup.check(0, 0, 'a'),
+    ]).toEqual(['new', 'new', 'duplicate', 'duplicate']);
   });
 
   it('keeps partitions apart (copies of an event share a partition: the key is its unit)', async () => {
@@ -36,9 +41,21 @@ describe('DedupStore', () => {
   });
 
   it.each([
-    { name: 'ids made durable are remembered after a restart', persistThrough: '2', expected: ['duplicate', 'duplicate', 'new'] },
-    { name: 'only ids below the durable offset are journaled', persistThrough: '1', expected: ['duplicate', 'new', 'new'] },
-    { name: 'pending ids are forgotten after a restart (their file may be lost)', persistThrough: null, expected: ['new', 'new', 'new'] },
+    {
+      name: 'ids made durable are remembered after a restart',
+      persistThrough: '2',
+      expected: ['duplicate', 'duplicate', 'new'],
+    },
+    {
+      name: 'only ids below the durable offset are journaled',
+      persistThrough: '1',
+      expected: ['duplicate', 'new', 'new'],
+    },
+    {
+      name: 'pending ids are forgotten after a restart (their file may be lost)',
+      persistThrough: null,
+      expected: ['new', 'new', 'new'],
+    },
   ])('$name', async ({ persistThrough, expected }) => {
     const first = await store();
     first.check(0, 0, 'a');
@@ -88,8 +105,16 @@ describe('DedupStore', () => {
       await dedup.persistThrough(0, String(i + 1));
       clock.advance(HOUR / 2);
     }
-    expect(dedup.stats()).toEqual([{ partition: 0, durableIds: 3, pendingIds: 0, oldestBucketMs: expect.any(Number) }]);
-    expect(['id-0', 'id-1', 'id-2', 'id-3', 'id-4'].map((id, i) => dedup.check(0, 10 + i, id))).toEqual(['new', 'new', 'duplicate', 'duplicate', 'duplicate']);
+    expect(dedup.stats()).toEqual([
+      { partition: 0, durableIds: 3, pendingIds: 0, oldestBucketMs: expect.any(Number) },
+    ]);
+    expect(['id-0', 'id-1', 'id-2', 'id-3', 'id-4'].map((id, i) => dedup.check(0, 10 + i, id))).toEqual([
+      'new',
+      'new',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
   });
 
   it('drops a torn journal tail and rewrites the journal', async () => {

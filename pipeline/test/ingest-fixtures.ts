@@ -18,14 +18,32 @@ export function post(i: number, unit: string = UNITS[i % UNITS.length] ?? '2025:
 
 /** A valid `meeting.held` event at schema version 1 or 2. */
 export function meeting(i: number, version: 1 | 2): ActivityEvent {
-  const attrs = version === 1 ? { format: 'in_person', attendees: 20 } : { format: 'online', attendees: 20, minority_attendees: 5, duration_min: 90 };
-  return { event_id: `mtg-${version}-${String(i).padStart(6, '0')}`, type: 'meeting.held', schema_version: version, occurred_at: '2025-08-02T09:00:00+07:00', unit_code: '2025:00004-01', attrs } as ActivityEvent;
+  const attrs =
+    version === 1
+      ? { format: 'in_person', attendees: 20 }
+      : { format: 'online', attendees: 20, minority_attendees: 5, duration_min: 90 };
+  return {
+    event_id: `mtg-${version}-${String(i).padStart(6, '0')}`,
+    type: 'meeting.held',
+    schema_version: version,
+    occurred_at: '2025-08-02T09:00:00+07:00',
+    unit_code: '2025:00004-01',
+    attrs,
+  } as ActivityEvent;
 }
 
 /** A message holding `value` (an object is JSON-encoded). */
 export function message(offset: number, value: unknown, partition = 0): SourceMessage {
-  const bytes = Buffer.isBuffer(value) ? value : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
-  return { partition, offset: String(offset), key: Buffer.from('2025:04'), value: bytes, timestampMs: Date.UTC(2025, 6, 1) };
+  const bytes = Buffer.isBuffer(value)
+    ? value
+    : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+  return {
+    partition,
+    offset: String(offset),
+    key: Buffer.from('2025:04'),
+    value: bytes,
+    timestampMs: Date.UTC(2025, 6, 1),
+  };
 }
 
 /** A batch of messages with no-op heartbeat and commit. */

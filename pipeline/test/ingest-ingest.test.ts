@@ -10,7 +10,10 @@ let dir: string;
 let letters: DeadLetter[];
 let commits: { offsets: PartitionOffset[]; journalExisted: boolean }[];
 
-const deadLetters: DeadLetterSink = { write: async (l) => void letters.push(...l), close: async () => undefined };
+const deadLetters: DeadLetterSink = {
+  write: async (l) => void letters.push(...l),
+  close: async () => undefined,
+};
 
 function fakeSource(): EventSource {
   return {
@@ -24,7 +27,10 @@ function fakeSource(): EventSource {
     resume: () => undefined,
     lag: async () => [],
     commit: async (offsets) => {
-      const journalExisted = await stat(join(dir, 'p0.journal')).then(() => true, () => false);
+      const journalExisted = await stat(join(dir, 'p0.journal')).then(
+        () => true,
+        () => false,
+      );
       commits.push({ offsets: [...offsets], journalExisted });
       return { committed: [...offsets], rejected: [] };
     },
@@ -46,7 +52,14 @@ describe('Ingest', () => {
     const ingest = new Ingest({ source: fakeSource(), deadLetters, dedup: new DedupStore({ dir }) });
     await ingest.assigned([0]);
     const result = await ingest.process(
-      batchOf([message(10, post(1)), message(11, 'not json'), message(12, meeting(1, 1)), message(13, post(1)), message(14, { ...post(2), unit_code: 'nowhere' }), message(15, meeting(2, 2))]),
+      batchOf([
+        message(10, post(1)),
+        message(11, 'not json'),
+        message(12, meeting(1, 1)),
+        message(13, post(1)),
+        message(14, { ...post(2), unit_code: 'nowhere' }),
+        message(15, meeting(2, 2)),
+      ]),
     );
     expect(result.accepted.map((a) => [a.offset, a.event.event_id])).toEqual([
       ['10', 'evt-00000001'],
@@ -58,7 +71,13 @@ describe('Ingest', () => {
       ['11', 'undecodable'],
       ['14', 'invalid'],
     ]);
-    expect(ingest.metrics.snapshot().totals).toMatchObject({ messages: 6, accepted: 3, deadLettered: 2, duplicates: 1, batches: 1 });
+    expect(ingest.metrics.snapshot().totals).toMatchObject({
+      messages: 6,
+      accepted: 3,
+      deadLettered: 2,
+      duplicates: 1,
+      batches: 1,
+    });
   });
 
   it('journals dedup ids before it commits, so a restart after the commit still knows them', async () => {
@@ -71,7 +90,9 @@ describe('Ingest', () => {
 
     const restarted = new Ingest({ source: fakeSource(), deadLetters, dedup: new DedupStore({ dir }) });
     await restarted.assigned([0]);
-    const again = await restarted.process(batchOf([message(0, post(1)), message(1, post(2)), message(2, post(3))]));
+    const again = await restarted.process(
+      batchOf([message(0, post(1)), message(1, post(2)), message(2, post(3))]),
+    );
     expect(again.accepted.map((a) => a.event.event_id)).toEqual(['evt-00000003']);
     expect(again.duplicates).toBe(2);
   });

@@ -12,8 +12,19 @@ describe('checkMessage', () => {
     { name: 'an empty message (tombstone)', value: Buffer.alloc(0), type: 'undecodable' },
     { name: 'a JSON array', value: [1, 2], type: 'invalid' },
     { name: 'an unknown event type', value: { ...post(1), type: 'party.thrown' }, type: 'invalid' },
-    { name: 'a schema version newer than this reader', value: { ...meeting(1, 2), schema_version: 3 }, type: 'invalid' },
-    { name: 'minority attendance above attendance', value: { ...meeting(1, 2), attrs: { format: 'online', attendees: 5, minority_attendees: 9, duration_min: 30 } }, type: 'invalid' },
+    {
+      name: 'a schema version newer than this reader',
+      value: { ...meeting(1, 2), schema_version: 3 },
+      type: 'invalid',
+    },
+    {
+      name: 'minority attendance above attendance',
+      value: {
+        ...meeting(1, 2),
+        attrs: { format: 'online', attendees: 5, minority_attendees: 9, duration_min: 30 },
+      },
+      type: 'invalid',
+    },
   ])('$name → $type', ({ value, type }) => {
     expect(checkMessage(message(0, value)).type).toBe(type);
   });

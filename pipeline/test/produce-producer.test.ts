@@ -21,7 +21,12 @@ async function logContents(): Promise<{ partition: number; key: string; id: stri
   const out: { partition: number; key: string; id: string }[] = [];
   for (let partition = 0; partition < 3; partition += 1) {
     const reader = new PartitionReader(dir, partition);
-    for (const r of await reader.read(10_000)) out.push({ partition, key: r.key?.toString() ?? '', id: (JSON.parse(r.value.toString()) as { event_id: string }).event_id });
+    for (const r of await reader.read(10_000))
+      out.push({
+        partition,
+        key: r.key?.toString() ?? '',
+        id: (JSON.parse(r.value.toString()) as { event_id: string }).event_id,
+      });
     await reader.close();
   }
   return out;
@@ -30,7 +35,13 @@ async function logContents(): Promise<{ partition: number; key: string; id: stri
 describe('createProducer (embedded log)', () => {
   it('sends the valid events, keyed by unit, and returns each invalid one with its reason', async () => {
     const producer = createProducer({ type: 'embedded', dir });
-    const events: unknown[] = [post(1), { ...post(2), occurred_at: '2025-02-30T10:00:00Z' }, meeting(3, 2), 'not an event', post(4)];
+    const events: unknown[] = [
+      post(1),
+      { ...post(2), occurred_at: '2025-02-30T10:00:00Z' },
+      meeting(3, 2),
+      'not an event',
+      post(4),
+    ];
     const result = await producer.send(events);
     await producer.close();
 
@@ -76,17 +87,36 @@ describe('produceFile', () => {
   ];
 
   it.each([
-    { name: 'a file', input: async () => { const path = join(dir, 'events.ndjson'); await writeFile(path, lines.join('\n')); return path; } },
-    { name: 'a stream in small chunks', input: async () => Readable.from(lines.join('\n').match(/[\s\S]{1,7}/g) ?? []) },
+    {
+      name: 'a file',
+      input: async () => {
+        const path = join(dir, 'events.ndjson');
+        await writeFile(path, lines.join('\n'));
+        return path;
+      },
+    },
+    {
+      name: 'a stream in small chunks',
+      input: async () => Readable.from(lines.join('\n').match(/[\s\S]{1,7}/g) ?? []),
+    },
   ])('reports bad lines by number and sends every good line from $name', async ({ input }) => {
     const producer = createProducer({ type: 'embedded', dir });
     const rejected: RejectedLine[] = [];
-    const totals = await produceFile({ input: await input(), producer, batchLines: 2, onRejected: (r) => rejected.push(r) });
+    const totals = await produceFile({
+      input: await input(),
+      producer,
+      batchLines: 2,
+      onRejected: (r) => rejected.push(r),
+    });
     await producer.close();
     expect(totals).toEqual({ lines: 5, sent: 3, rejected: 2 });
     expect(rejected.map((r) => r.line).sort()).toEqual([3, 4]);
     expect(rejected.find((r) => r.line === 3)?.reason).toMatch(/not valid JSON/);
     expect(rejected.find((r) => r.line === 4)?.reason).toMatch(/attrs\/purpose/);
-    expect((await logContents()).map((s) => s.id).sort()).toEqual(['evt-00000001', 'evt-00000003', 'mtg-1-000004']);
+    expect((await logContents()).map((s) => s.id).sort()).toEqual([
+      'evt-00000001',
+      'evt-00000003',
+      'mtg-1-000004',
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,13 @@ afterEach(async () => {
 });
 
 function source(config: Partial<EmbeddedSourceConfig> = {}): EventSource {
-  const created = createEmbeddedSource({ dir, groupId: 'pipeline', pollMs: 20, restartDelayMs: 10, ...config });
+  const created = createEmbeddedSource({
+    dir,
+    groupId: 'pipeline',
+    pollMs: 20,
+    restartDelayMs: 10,
+    ...config,
+  });
   sources.push(created);
   return created;
 }
@@ -34,7 +41,9 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void>
 
 async function fill(count: number, partitions = 3, from = 0): Promise<void> {
   const log = await EmbeddedLog.open(dir, { partitions });
-  await log.appendMany(Array.from({ length: count }, (_, i) => ({ key: `unit-${(from + i) % 11}`, value: `v${from + i}` })));
+  await log.appendMany(
+    Array.from({ length: count }, (_, i) => ({ key: `unit-${(from + i) % 11}`, value: `v${from + i}` })),
+  );
   await log.close();
 }
 
@@ -115,6 +124,32 @@ describe('embedded log source', () => {
     await log.close();
   });
 
+  it('reads what another process appends, written to the documented format', async () => {
+    // An independent writer in a child process: log.json, one segment, frames of u32 length + u32 CRC-32 +
+    // record (u8 version, u64 offset, u64 timestamp, i32 key length, key, value).
+    const writer = `
+      import { mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
+      import { crc32 } from 'node:zlib';
+      const dir = process.argv[1];
+      writeFileSync(dir + '/log.json', JSON.stringify({ format: 'vwu-event-log', version: 1, partitions: 1 }));
+      mkdirSync(dir + '/partitions/0', { recursive: true });
+      const segment = dir + '/partitions/0/' + '0'.repeat(20) + '.log';
+      for (let offset = 0; offset < 3; offset += 1) {
+        const key = Buffer.from('2025:04'), value = Buffer.from('from-child-' + offset);
+        const body = Buffer.alloc(21 + key.length + value.length);
+        body.writeUInt8(1, 0); body.writeBigUInt64BE(BigInt(offset), 1); body.writeBigUInt64BE(1750000000000n, 9);
+        body.writeInt32BE(key.length, 17); key.copy(body, 21); value.copy(body, 21 + key.length);
+        const header = Buffer.alloc(8); header.writeUInt32BE(body.length, 0); header.writeUInt32BE(crc32(body), 4);
+        appendFileSync(segment, Buffer.concat([header, body]));
+      }`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', writer, dir], { stdio: 'inherit' });
+    expect(await new Promise((done) => child.on('exit', done))).toBe(0);
+    const seen: string[] = [];
+    await source().start(committingHandler(seen));
+    await until(() => seen.length === 3);
+    expect(seen).toEqual(['from-child-0', 'from-child-1', 'from-child-2']);
+  });
+
   it('announces assignment before the first batch and revocation on stop, where the sink commits', async () => {
     await fill(20, 2);
     const calls: string[] = [];
@@ -129,7 +164,9 @@ describe('embedded log source', () => {
         onAssigned: async (partitions) => void calls.push(`assigned ${partitions.join(',')}`),
         onRevoked: async (partitions, reason) => {
           calls.push(`revoked ${partitions.join(',')} ${reason}`);
-          const result = await subject.commit([...last].map(([partition, offset]) => ({ partition, offset })));
+          const result = await subject.commit(
+            [...last].map(([partition, offset]) => ({ partition, offset })),
+          );
           expect(result.rejected).toEqual([]);
           last = new Map();
         },

@@ -70,6 +70,16 @@ export function defineMfeConfig(options: MfeConfigOptions): UserConfig {
       deployManifest(options.root, `${short}.js`),
     ],
     optimizeDeps: { exclude: shared },
+    server: {
+      // The API (`VWU_API_URL`, default the API's own default address) under the console's '/api'.
+      proxy: {
+        '/api': {
+          target: process.env.VWU_API_URL ?? 'http://127.0.0.1:8080',
+          changeOrigin: true,
+          rewrite: (path) => path.replace(/^\/api/, ''),
+        },
+      },
+    },
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -28,10 +28,14 @@ const FILES: Record<string, string> = {
   'single-spa': 'lib/es2015/esm/single-spa.min.js',
 };
 
-/** Development builds (warnings, devtools) for the dev page. */
+/**
+ * Builds for the dev page: Vue's and single-spa's development builds (warnings, devtools hooks); Pinia's
+ * production build, since its development build imports packages the import map does not carry
+ * (`@vue/devtools-api`, `nostics`).
+ */
 export const DEV_FILES: Record<string, string> = {
   vue: 'dist/vue.runtime.esm-browser.js',
-  pinia: 'dist/pinia.esm-browser.js',
+  pinia: 'dist/pinia.esm-browser.prod.js',
   'single-spa': 'lib/es2015/esm/single-spa.dev.js',
 };
 

@@ -6,4 +6,6 @@ const portFlag = process.argv.indexOf('--port');
 const port = portFlag > 0 ? Number(process.argv[portFlag + 1]) : 5180;
 const { module } = await runnerImport(new URL('../test-kit/preview.ts', import.meta.url).pathname);
 const server = await module.startPreview(port);
-console.log(`console: ${server.url}/ (accounts: ${module.PREVIEW_ACCOUNTS.map((a) => a.username).join(', ')}; password ${module.PREVIEW_PASSWORD})`);
+console.log(
+  `console: ${server.url}/ (accounts: ${module.PREVIEW_ACCOUNTS.map((a) => a.username).join(', ')}; password ${module.PREVIEW_PASSWORD})`,
+);

@@ -18,10 +18,16 @@ const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 /** @param {number} bytes */
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Static imports of an ES module (dynamic `import()` is left out: it loads later). @param {string} code */
+/**
+ * Static imports of an ES module (dynamic `import()` is left out: it loads later).
+ * @param {string} code
+ * @returns {string[]}
+ */
 function staticImports(code) {
+  /** @type {string[]} */
   const found = [];
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g)) found.push(m[1]);
+  const pattern = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g;
+  for (const m of code.matchAll(pattern)) if (m[1] !== undefined) found.push(m[1]);
   return found;
 }
 
@@ -58,16 +64,23 @@ if (!existsSync(join(shellDist, 'deploy.json'))) {
 const shell = JSON.parse(readFileSync(join(shellDist, 'deploy.json'), 'utf8'));
 const imports = shell.importMap.imports;
 const before = closure(imports['@vwu/root-config'], imports, shellDist);
-const rows = before.map((file) => ({ file, shared: file.startsWith('shared/'), bytes: gzip(join(shellDist, file)) }));
+const rows = before.map((file) => ({
+  file,
+  shared: file.startsWith('shared/'),
+  bytes: gzip(join(shellDist, file)),
+}));
 const own = rows.filter((r) => !r.shared).reduce((sum, r) => sum + r.bytes, 0);
 const shared = rows.filter((r) => r.shared).reduce((sum, r) => sum + r.bytes, 0);
 const total = own + shared;
 
 console.log('Shell JS loaded before any module (gzip -9):');
-for (const r of rows) console.log(`  ${r.file.padEnd(58)} ${kb(r.bytes).padStart(9)}${r.shared ? '  (shared)' : ''}`);
+for (const r of rows)
+  console.log(`  ${r.file.padEnd(58)} ${kb(r.bytes).padStart(9)}${r.shared ? '  (shared)' : ''}`);
 console.log(`  ${'shell code'.padEnd(58)} ${kb(own).padStart(9)}`);
 console.log(`  ${'shared packages (Vue, single-spa)'.padEnd(58)} ${kb(shared).padStart(9)}`);
-console.log(`  ${'total'.padEnd(58)} ${kb(total).padStart(9)}  budget ${kb(SHELL_BUDGET)}: ${total <= SHELL_BUDGET ? 'within' : 'OVER'}`);
+console.log(
+  `  ${'total'.padEnd(58)} ${kb(total).padStart(9)}  budget ${kb(SHELL_BUDGET)}: ${total <= SHELL_BUDGET ? 'within' : 'OVER'}`,
+);
 
 const allJs = Object.keys(shell.importMap.integrity ?? {}).map((u) => u.replace(/^\.\//, ''));
 const later = allJs.filter((f) => !before.includes(f));
@@ -84,10 +97,17 @@ for (const name of ['mfe-members', 'mfe-kpi', 'mfe-contests']) {
   }
   const manifest = JSON.parse(readFileSync(join(dist, 'deploy.json'), 'utf8'));
   const files = Object.keys(manifest.importMap.integrity ?? {}).map((u) => u.replace(/^\.\//, ''));
-  const entry = closure(manifest.importMap.imports[manifest.name], manifest.importMap.imports, dist, new Set(Object.keys(imports)));
+  const entry = closure(
+    manifest.importMap.imports[manifest.name],
+    manifest.importMap.imports,
+    dist,
+    new Set(Object.keys(imports)),
+  );
   const first = entry.reduce((sum, f) => sum + gzip(join(dist, f)), 0);
   const all = files.reduce((sum, f) => sum + gzip(join(dist, f)), 0);
   over ||= all > MODULE_BUDGET;
-  console.log(`  ${name.padEnd(40)} entry ${kb(first).padStart(9)}   all ${kb(all).padStart(9)}  budget ${kb(MODULE_BUDGET)}: ${all <= MODULE_BUDGET ? 'within' : 'OVER'}`);
+  console.log(
+    `  ${name.padEnd(40)} entry ${kb(first).padStart(9)}   all ${kb(all).padStart(9)}  budget ${kb(MODULE_BUDGET)}: ${all <= MODULE_BUDGET ? 'within' : 'OVER'}`,
+  );
 }
 process.exitCode = over ? 1 : 0;

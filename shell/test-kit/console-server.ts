@@ -93,12 +93,20 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
     const url = new URL(request.url ?? '/', 'http://console.invalid');
     requests.push(`${url.pathname}${url.search}`);
     if (url.pathname.startsWith('/api/')) {
-      if (options.api !== undefined) return options.api(request, response, url.pathname.slice(4) + url.search);
-      return send(response, 404, 'application/json', JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No API', message_vi: 'Không có API' } }));
+      if (options.api !== undefined)
+        return options.api(request, response, url.pathname.slice(4) + url.search);
+      return send(
+        response,
+        404,
+        'application/json',
+        JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No API', message_vi: 'Không có API' } }),
+      );
     }
     if (files.has(url.pathname)) {
       const file = files.get(url.pathname);
-      return file ? send(response, 200, file.type, file.body) : send(response, 404, 'text/plain', 'Not found');
+      return file
+        ? send(response, 200, file.type, file.body)
+        : send(response, 404, 'text/plain', 'Not found');
     }
     const served = [{ dist: options.shellDist, base: SHELL_BASE }, ...(options.modules ?? [])].find((m) =>
       url.pathname.startsWith(m.base),

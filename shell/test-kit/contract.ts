@@ -71,7 +71,12 @@ export async function runMfeContract(options: ContractOptions): Promise<Contract
   const name = manifest.name;
   const api = createMockApi({ units: fixtureUnits(), accounts: FIXTURE_ACCOUNTS });
   const base = `/modules/${name.replace(/^@[^/]+\//, '')}/${manifest.version}/`;
-  const server = await startConsoleServer({ shellDist, modules: [{ dist: options.dist, base }], api: api.handle, csp: false });
+  const server = await startConsoleServer({
+    shellDist,
+    modules: [{ dist: options.dist, base }],
+    api: api.handle,
+    csp: false,
+  });
   server.setFile('/contract', {
     type: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="vi"><head><meta charset="utf-8">
@@ -92,7 +97,12 @@ export async function runMfeContract(options: ContractOptions): Promise<Contract
         const load = (window as unknown as Loader).__load;
         const context = (await load('@vwu/context')) as typeof ContextModule;
         await context.session.login(username, password);
-        context.selectedUnit.select({ key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province', breadcrumb: [] });
+        context.selectedUnit.select({
+          key: '2025:80',
+          name: 'Tỉnh Tây Ninh',
+          level: 'province',
+          breadcrumb: [],
+        });
         const module = (await load(name)) as Record<string, unknown>;
         (window as unknown as { __mfe: unknown }).__mfe = module;
         return Object.keys(module).sort();
@@ -113,12 +123,17 @@ export async function runMfeContract(options: ContractOptions): Promise<Contract
     const lifecycle = (step: 'bootstrap' | 'mount' | 'unmount') =>
       page.evaluate(
         async ({ step, mfe }) => {
-          const module = (window as unknown as { __mfe: Record<string, (props: unknown) => Promise<void>> }).__mfe;
+          const module = (window as unknown as { __mfe: Record<string, (props: unknown) => Promise<void>> })
+            .__mfe;
           await module[step]!({ name: mfe, domElement: document.getElementById('container') });
         },
         { step, mfe: name },
       );
-    const settled = () => page.waitForFunction((text) => document.getElementById('container')?.textContent?.includes(text), options.expectText);
+    const settled = () =>
+      page.waitForFunction(
+        (text) => document.getElementById('container')?.textContent?.includes(text),
+        options.expectText,
+      );
 
     const before = await snapshot();
     await lifecycle('bootstrap');

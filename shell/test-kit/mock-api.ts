@@ -80,18 +80,43 @@ const ERRORS: Record<string, { status: number; en: string; vi: string }> = {
 
 /** Folds Vietnamese for accent-free search ('Tân Ninh' → 'tan ninh'). */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim();
 }
 
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
   response.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-function fail(response: ServerResponse, code: string, params: Record<string, string> = {}, details?: unknown, headers = {}) {
+function fail(
+  response: ServerResponse,
+  code: string,
+  params: Record<string, string> = {},
+  details?: unknown,
+  headers = {},
+) {
   const spec = ERRORS[code] ?? ERRORS.NOT_FOUND!;
   const fill = (t: string) => t.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
-  json(response, spec.status, { error: { code, message: fill(spec.en), message_vi: fill(spec.vi), requestId: 'mock', details } }, headers);
+  json(
+    response,
+    spec.status,
+    { error: { code, message: fill(spec.en), message_vi: fill(spec.vi), requestId: 'mock', details } },
+    headers,
+  );
 }
 
 async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
@@ -127,7 +152,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
 
   const ancestors = (key: string): MockUnit[] => {
     const out: MockUnit[] = [];
-    for (let unit = options.units.get(key); unit?.parentKey; ) {
+    for (let unit = options.units.get(key); unit?.parentKey;) {
       unit = options.units.get(unit.parentKey);
       if (unit !== undefined) out.unshift(unit);
     }
@@ -216,7 +241,9 @@ export function createMockApi(options: MockApiOptions): MockApi {
       const clear = { 'set-cookie': 'vwu_refresh=; Max-Age=0; Path=/api/auth' };
       if (route === 'POST /auth/logout') return json(response, 204, undefined, clear);
       const account = options.accounts.find((a) => a.username === username);
-      return account === undefined ? fail(response, 'SESSION_INVALID', {}, undefined, clear) : session(response, account);
+      return account === undefined
+        ? fail(response, 'SESSION_INVALID', {}, undefined, clear)
+        : session(response, account);
     }
     const account = principal(request, response);
     if (account === undefined) return;
@@ -229,7 +256,10 @@ export function createMockApi(options: MockApiOptions): MockApi {
         .search(url.searchParams.get('q') ?? '', 500)
         .filter((u) => within(u.key, scope))
         .slice(0, limit);
-      return json(response, 200, { query: fold(url.searchParams.get('q') ?? ''), results: results.map(view) });
+      return json(response, 200, {
+        query: fold(url.searchParams.get('q') ?? ''),
+        results: results.map(view),
+      });
     }
     const match = /^GET \/units\/([^/]+)$/.exec(route);
     if (match?.[1] !== undefined) {
@@ -239,7 +269,12 @@ export function createMockApi(options: MockApiOptions): MockApi {
       if (!within(key, account.scope)) return fail(response, 'OUT_OF_SCOPE');
       return json(response, 200, {
         unit: view(unit),
-        ancestors: ancestors(key).map((a) => ({ key: a.key, name: a.name, level: a.level, inScope: within(a.key, account.scope) })),
+        ancestors: ancestors(key).map((a) => ({
+          key: a.key,
+          name: a.name,
+          level: a.level,
+          inScope: within(a.key, account.scope),
+        })),
         children: options.units.children(key).map(view),
       });
     }

@@ -14,13 +14,35 @@ export const PREVIEW_PASSWORD = 'VwuDemo-2025!';
 
 /** The API's demo accounts (api/src/demo/accounts.ts), a few of them. */
 export const PREVIEW_ACCOUNTS: MockAccount[] = [
-  { username: 'leader.tayninh', displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh (demo)', role: 'province_leader', scope: '2025:80' },
-  { username: 'analyst.central', displayName: 'Chuyên viên phân tích Trung ương (demo)', role: 'central_analyst', scope: '2025:TW' },
-  { username: 'officer.tanninh', displayName: 'Cán bộ Hội phường Tân Ninh (demo)', role: 'commune_officer', scope: '2025:25459' },
+  {
+    username: 'leader.tayninh',
+    displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh (demo)',
+    role: 'province_leader',
+    scope: '2025:80',
+  },
+  {
+    username: 'analyst.central',
+    displayName: 'Chuyên viên phân tích Trung ương (demo)',
+    role: 'central_analyst',
+    scope: '2025:TW',
+  },
+  {
+    username: 'officer.tanninh',
+    displayName: 'Cán bộ Hội phường Tân Ninh (demo)',
+    role: 'commune_officer',
+    scope: '2025:25459',
+  },
 ].map((a) => ({ ...a, password: PREVIEW_PASSWORD }));
 
 function mockUnit(unit: Unit): MockUnit {
-  return { key: unit.key, code: unit.code, name: unit.name, type: unit.type, level: unit.level, parentKey: unit.parent };
+  return {
+    key: unit.key,
+    code: unit.code,
+    name: unit.name,
+    type: unit.type,
+    level: unit.level,
+    parentKey: unit.parent,
+  };
 }
 
 /** The real hierarchy (2025 structure) as the mock API's unit source. */
@@ -37,7 +59,9 @@ export function hierarchyUnits(): UnitSource {
 }
 
 /** Starts the preview on a port (0 = any free one). */
-export async function startPreview(port = 0): Promise<ConsoleServer & { api: ReturnType<typeof createMockApi> }> {
+export async function startPreview(
+  port = 0,
+): Promise<ConsoleServer & { api: ReturnType<typeof createMockApi> }> {
   const api = createMockApi({ units: hierarchyUnits(), accounts: PREVIEW_ACCOUNTS });
   const modules: ServedModule[] = ['mfe-members', 'mfe-kpi', 'mfe-contests']
     .map((name) => ({ dist: `${root}${name}/dist`, base: `/modules/${name}/` }))

@@ -74,14 +74,16 @@ export async function takeScreenshots(launch: () => Promise<Browser>): Promise<s
 
     await page.getByRole('link', { name: 'Hội viên' }).click();
     await page.locator('.vwu-slot[data-status="done"]').waitFor();
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Units below').first().waitFor();
     await shot('10-members-en');
 
-    await page.getByRole('button', { name: 'VI' }).click();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await page.locator('body').click({ position: { x: 700, y: 880 } });
     await page.keyboard.press('Shift+Tab');
-    await page.evaluate(() => (document.querySelector('.vwu-nav a[href^="/kpi"]') as HTMLElement | null)?.focus());
+    await page.evaluate(() =>
+      (document.querySelector('.vwu-nav a[href^="/kpi"]') as HTMLElement | null)?.focus(),
+    );
     await shot('11-keyboard-focus');
 
     await page.setViewportSize({ width: 820, height: 1000 });

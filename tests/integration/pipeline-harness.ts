@@ -9,7 +9,19 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActivityEvent } from '@vwu/contracts';
 import { loadHierarchy } from '@vwu/contracts/node';
-import { DedupStore, Ingest, buildWorld, createJsonLogger, createKafkaClient, createKafkaSource, createProducer, ensureTopics, eventTopics, generateEvents, silentLogger } from '@vwu/pipeline';
+import {
+  DedupStore,
+  Ingest,
+  buildWorld,
+  createJsonLogger,
+  createKafkaClient,
+  createKafkaSource,
+  createProducer,
+  ensureTopics,
+  eventTopics,
+  generateEvents,
+  silentLogger,
+} from '@vwu/pipeline';
 import type { AcceptedEvent, DeadLetterSink, EventSource, KafkaSourceConfig, Logger } from '@vwu/pipeline';
 import type { Kafka } from 'kafkajs';
 
@@ -22,14 +34,22 @@ export async function freshTopic(kafka: Kafka, prefix: string, partitions = 3): 
 
 /** A kafkajs client that logs only errors (kafkajs warns on every rebalance); `retries` as the pipeline's. */
 export function client(brokers: string[], retries?: number): Kafka {
-  return createKafkaClient({ brokers, logger: silentLogger, level: 'error', clientId: 'it-pipeline', ...(retries === undefined ? {} : { retries }) });
+  return createKafkaClient({
+    brokers,
+    logger: silentLogger,
+    level: 'error',
+    clientId: 'it-pipeline',
+    ...(retries === undefined ? {} : { retries }),
+  });
 }
 
 let demo: ActivityEvent[] | undefined;
 
 /** The first `count` demo events of June–July 2025 (both `meeting.held` versions, thousands of units). */
 export function demoEvents(count: number): ActivityEvent[] {
-  demo ??= [...generateEvents(buildWorld(loadHierarchy(), 2025, 'small'), { from: '2025-06-01', to: '2025-07-31' })].flat();
+  demo ??= [
+    ...generateEvents(buildWorld(loadHierarchy(), 2025, 'small'), { from: '2025-06-01', to: '2025-07-31' }),
+  ].flat();
   if (count > demo.length) throw new Error(`only ${demo.length} demo events`);
   return demo.slice(0, count);
 }
@@ -95,7 +115,11 @@ export interface TestPipeline {
 export async function startTestPipeline(options: TestPipelineOptions): Promise<TestPipeline> {
   // VWU_TEST_LOG=info (or debug) shows what the source and ingest do, one JSON line each.
   const level = process.env.VWU_TEST_LOG;
-  const logger = options.logger ?? (level === 'debug' || level === 'info' ? createJsonLogger({ level, bindings: { instance: options.name } }) : silentLogger);
+  const logger =
+    options.logger ??
+    (level === 'debug' || level === 'info'
+      ? createJsonLogger({ level, bindings: { instance: options.name } })
+      : silentLogger);
   const source =
     options.makeSource?.(logger) ??
     createKafkaSource({
@@ -119,7 +143,15 @@ export async function startTestPipeline(options: TestPipelineOptions): Promise<T
   const flush = async (partition: number, commit = true): Promise<void> => {
     const buffer = buffers.get(partition);
     if (buffer === undefined || buffer.next === undefined) return;
-    for (const { event, offset } of buffer.events) options.store.push({ id: event.event_id, type: event.type, schemaVersion: event.schema_version, partition, offset, instance: options.name });
+    for (const { event, offset } of buffer.events)
+      options.store.push({
+        id: event.event_id,
+        type: event.type,
+        schemaVersion: event.schema_version,
+        partition,
+        offset,
+        instance: options.name,
+      });
     const next = buffer.next;
     buffer.events = [];
     // The files are durable: journal the ids, then commit (kept for a retry when the commit fails).
@@ -160,7 +192,8 @@ export async function startTestPipeline(options: TestPipelineOptions): Promise<T
       onAssigned: (partitions) => ingest.assigned(partitions),
       onRevoked: async (partitions, reason) => {
         revocations.push(`${reason}:${partitions.join(',')}`);
-        for (const partition of partitions) await flush(partition, !options.skipCommitOnRevoke).catch(() => undefined);
+        for (const partition of partitions)
+          await flush(partition, !options.skipCommitOnRevoke).catch(() => undefined);
         ingest.revoked(partitions);
         for (const partition of partitions) buffers.delete(partition);
       },
@@ -184,7 +217,11 @@ export async function dedupDir(): Promise<string> {
 }
 
 /** Waits until `condition` holds, or throws after `timeoutMs`. */
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -193,7 +230,11 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
 }
 
 /** Committed next offsets of a group, summed over partitions, and the topic's end offsets summed. */
-export async function committedAndEnd(kafka: Kafka, topic: string, groupId: string): Promise<{ committed: number; end: number }> {
+export async function committedAndEnd(
+  kafka: Kafka,
+  topic: string,
+  groupId: string,
+): Promise<{ committed: number; end: number }> {
   const admin = kafka.admin();
   await admin.connect();
   try {

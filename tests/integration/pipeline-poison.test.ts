@@ -7,7 +7,16 @@ import { Partitioners } from 'kafkajs';
 import type { Kafka, Message } from 'kafkajs';
 import { createKafkaDeadLetters, deadLetterTopic } from '@vwu/pipeline';
 import type { DeadLetter } from '@vwu/pipeline';
-import { client, committedAndEnd, dedupDir, demoEvents, doubled, freshTopic, startTestPipeline, until } from './pipeline-harness.js';
+import {
+  client,
+  committedAndEnd,
+  dedupDir,
+  demoEvents,
+  doubled,
+  freshTopic,
+  startTestPipeline,
+  until,
+} from './pipeline-harness.js';
 import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
 
 const good = demoEvents(2000);
@@ -19,9 +28,20 @@ const poison: { value: Buffer | null; type: DeadLetter['type'] }[] = [
   { value: Buffer.from('{"event_id": "cut-off'), type: 'undecodable' },
   { value: null, type: 'undecodable' },
   { value: Buffer.from('[]'), type: 'invalid' },
-  { value: Buffer.from(JSON.stringify({ ...good[0], event_id: 'poison-attrs-0001', attrs: { channel: 'fax' } })), type: 'invalid' },
-  { value: Buffer.from(JSON.stringify({ ...meetings[0], event_id: 'poison-version-01', schema_version: 9 })), type: 'invalid' },
-  { value: Buffer.from(JSON.stringify({ ...good[1], event_id: 'poison-unit-00001', unit_code: '2025:ABC' })), type: 'invalid' },
+  {
+    value: Buffer.from(
+      JSON.stringify({ ...good[0], event_id: 'poison-attrs-0001', attrs: { channel: 'fax' } }),
+    ),
+    type: 'invalid',
+  },
+  {
+    value: Buffer.from(JSON.stringify({ ...meetings[0], event_id: 'poison-version-01', schema_version: 9 })),
+    type: 'invalid',
+  },
+  {
+    value: Buffer.from(JSON.stringify({ ...good[1], event_id: 'poison-unit-00001', unit_code: '2025:ABC' })),
+    type: 'invalid',
+  },
   { value: Buffer.from('x'.repeat(70_000)), type: 'undecodable' },
 ];
 
@@ -43,7 +63,8 @@ describe('poison messages and schema versions on Kafka', () => {
     }
     const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
-    for (let start = 0; start < messages.length; start += 200) await producer.send({ topic, acks: -1, messages: messages.slice(start, start + 200) });
+    for (let start = 0; start < messages.length; start += 200)
+      await producer.send({ topic, acks: -1, messages: messages.slice(start, start + 200) });
     await producer.disconnect();
   });
 
@@ -56,10 +77,22 @@ describe('poison messages and schema versions on Kafka', () => {
     const store: StoredEvent[] = [];
     const groupId = `it-poison-${randomUUID()}`;
     const deadLetters = createKafkaDeadLetters({ kafka, topic: deadLetterTopic(topic) });
-    const pipeline = await startTestPipeline({ name: 'p', kafka, topic, groupId, store, dedupDir: await dedupDir(), deadLetters });
+    const pipeline = await startTestPipeline({
+      name: 'p',
+      kafka,
+      topic,
+      groupId,
+      store,
+      dedupDir: await dedupDir(),
+      deadLetters,
+    });
     running.push(pipeline);
     await until(() => store.length >= good.length, 60_000, 'every good event');
-    await until(async () => (await committedAndEnd(kafka, topic, groupId)).committed === good.length + poison.length, 20_000, 'commits past the poison');
+    await until(
+      async () => (await committedAndEnd(kafka, topic, groupId)).committed === good.length + poison.length,
+      20_000,
+      'commits past the poison',
+    );
     await pipeline.stop();
     running.pop();
     await deadLetters.close();
@@ -67,7 +100,9 @@ describe('poison messages and schema versions on Kafka', () => {
     expect(doubled(store)).toEqual([]);
     expect(store.map((s) => s.id).sort()).toEqual(good.map((e) => e.event_id).sort());
     // Both versions of meeting.held arrived, each as published.
-    const versions = new Map(store.filter((s) => s.type === 'meeting.held').map((s) => [s.id, s.schemaVersion]));
+    const versions = new Map(
+      store.filter((s) => s.type === 'meeting.held').map((s) => [s.id, s.schemaVersion]),
+    );
     expect(versions).toEqual(new Map(meetings.map((e) => [e.event_id, e.schema_version])));
 
     const letters = await readDeadLetters(kafka, deadLetterTopic(topic), poison.length);
@@ -88,7 +123,9 @@ async function readDeadLetters(kafka: Kafka, topic: string, expected: number): P
   const letters: DeadLetter[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void letters.push(JSON.parse(String(message.value)) as DeadLetter) });
+  await consumer.run({
+    eachMessage: async ({ message }) => void letters.push(JSON.parse(String(message.value)) as DeadLetter),
+  });
   await until(() => letters.length >= expected, 30_000, 'dead letters');
   await consumer.disconnect();
   return letters;

@@ -7,7 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createFileDeadLetters } from '@vwu/pipeline';
-import { client, committedAndEnd, dedupDir, demoEvents, doubled, freshTopic, publish, startTestPipeline, until } from './pipeline-harness.js';
+import {
+  client,
+  committedAndEnd,
+  dedupDir,
+  demoEvents,
+  doubled,
+  freshTopic,
+  publish,
+  startTestPipeline,
+  until,
+} from './pipeline-harness.js';
 import type { StoredEvent, TestPipeline, TestPipelineOptions } from './pipeline-harness.js';
 
 describe('two instances in one group with rebalances', () => {
@@ -41,18 +51,40 @@ describe('two instances in one group with rebalances', () => {
     };
     // The first instance commits only at every 400th event of a partition, so it always holds uncommitted
     // events when it loses partitions.
-    const first = await startTestPipeline({ ...shared, name: 'first', skipCommitOnRevoke: true, flushAt: 400, flushIntervalMs: 0 });
+    const first = await startTestPipeline({
+      ...shared,
+      name: 'first',
+      skipCommitOnRevoke: true,
+      flushAt: 400,
+      flushIntervalMs: 0,
+    });
     running.push(first);
-    await until(() => handledCount(first) >= 1500, 60_000, 'the first instance handling a fifth of the offsets');
+    await until(
+      () => handledCount(first) >= 1500,
+      60_000,
+      'the first instance handling a fifth of the offsets',
+    );
     const second = await startTestPipeline({ ...shared, name: 'second' });
     running.push(second);
-    await until(() => first.source.assignment().length > 0 && second.source.assignment().length > 0, 60_000, 'partitions split between both');
+    await until(
+      () => first.source.assignment().length > 0 && second.source.assignment().length > 0,
+      60_000,
+      'partitions split between both',
+    );
     expect(first.source.assignment().length + second.source.assignment().length).toBe(6);
     await until(() => handledCount(second) >= 500, 60_000, 'the second instance handling offsets');
     await first.stop();
-    await until(() => second.source.assignment().length === 6, 60_000, 'the second instance taking every partition');
+    await until(
+      () => second.source.assignment().length === 6,
+      60_000,
+      'the second instance taking every partition',
+    );
     await until(() => new Set(store.map((s) => s.id)).size >= events.length, 120_000, 'every event stored');
-    await until(async () => (await committedAndEnd(kafka, topic, shared.groupId)).committed === total, 60_000, 'commits at the end');
+    await until(
+      async () => (await committedAndEnd(kafka, topic, shared.groupId)).committed === total,
+      60_000,
+      'commits at the end',
+    );
     await second.stop();
     running.length = 0;
 
@@ -66,12 +98,16 @@ describe('two instances in one group with rebalances', () => {
     const ends = await admin.fetchTopicOffsets(topic);
     await admin.disconnect();
     for (const { partition, high } of ends) {
-      const handled = new Set([...(first.handled.get(partition) ?? []), ...(second.handled.get(partition) ?? [])]);
+      const handled = new Set([
+        ...(first.handled.get(partition) ?? []),
+        ...(second.handled.get(partition) ?? []),
+      ]);
       expect(handled.size, `partition ${partition}`).toBe(Number(high));
     }
 
     // The retried copies and the events handed over uncommitted were dropped as duplicates.
-    const dropped = first.ingest.metrics.snapshot().totals.duplicates + second.ingest.metrics.snapshot().totals.duplicates;
+    const dropped =
+      first.ingest.metrics.snapshot().totals.duplicates + second.ingest.metrics.snapshot().totals.duplicates;
     expect(dropped).toBeGreaterThan(retried.length);
     expect(first.revocations.filter((r) => r.startsWith('rebalance:')).length).toBeGreaterThan(0);
     expect(second.revocations.filter((r) => r.startsWith('rebalance:')).length).toBeGreaterThan(0);

@@ -2,10 +2,21 @@
 // that commits by hand what the sink made durable; a graceful stop that commits and leaves; a restart
 // that resumes exactly after the commits.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFileDeadLetters, createProducer, partitionForKey } from '@vwu/pipeline';
+import { createFileDeadLetters, createKafkaSource, createProducer, partitionForKey } from '@vwu/pipeline';
 import type { Kafka } from 'kafkajs';
-import { client, committedAndEnd, dedupDir, demoEvents, doubled, freshTopic, publish, startTestPipeline, until } from './pipeline-harness.js';
+import {
+  client,
+  committedAndEnd,
+  dedupDir,
+  demoEvents,
+  doubled,
+  freshTopic,
+  publish,
+  startTestPipeline,
+  until,
+} from './pipeline-harness.js';
 import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
 
 describe('pipeline source and producer on Kafka', () => {
@@ -43,7 +54,16 @@ describe('pipeline source and producer on Kafka', () => {
   it('consumes every event once with manual commits, and commits the end on a graceful stop', async () => {
     const store: StoredEvent[] = [];
     const groupId = `it-group-${randomUUID()}`;
-    const pipeline = await startTestPipeline({ name: 'a', kafka, topic, groupId, store, dedupDir: await dedupDir(), deadLetters: createFileDeadLetters(await dedupDir()), flushAt: 500 });
+    const pipeline = await startTestPipeline({
+      name: 'a',
+      kafka,
+      topic,
+      groupId,
+      store,
+      dedupDir: await dedupDir(),
+      deadLetters: createFileDeadLetters(await dedupDir()),
+      flushAt: 500,
+    });
     running.push(pipeline);
     await until(() => store.length >= 3000, 60_000, '3000 stored events');
     await pipeline.stop();
@@ -52,7 +72,9 @@ describe('pipeline source and producer on Kafka', () => {
     expect(doubled(store)).toEqual([]);
     expect(new Set(store.map((s) => s.id))).toEqual(new Set(demoEvents(3000).map((e) => e.event_id)));
     const unitOf = new Map(demoEvents(3000).map((e) => [e.event_id, e.unit_code]));
-    expect(store.filter((s) => s.partition !== partitionForKey(Buffer.from(unitOf.get(s.id) ?? ''), 3))).toEqual([]);
+    expect(
+      store.filter((s) => s.partition !== partitionForKey(Buffer.from(unitOf.get(s.id) ?? ''), 3)),
+    ).toEqual([]);
     expect(await committedAndEnd(kafka, topic, groupId)).toEqual({ committed: 3000, end: 3000 });
     expect(pipeline.revocations.at(-1)).toMatch(/^stop:/);
 
@@ -60,7 +82,15 @@ describe('pipeline source and producer on Kafka', () => {
     const more = demoEvents(3200).slice(3000);
     await publish(kafka, topic, more);
     const again: StoredEvent[] = [];
-    const restarted = await startTestPipeline({ name: 'b', kafka, topic, groupId, store: again, dedupDir: await dedupDir(), deadLetters: createFileDeadLetters(await dedupDir()) });
+    const restarted = await startTestPipeline({
+      name: 'b',
+      kafka,
+      topic,
+      groupId,
+      store: again,
+      dedupDir: await dedupDir(),
+      deadLetters: createFileDeadLetters(await dedupDir()),
+    });
     running.push(restarted);
     await until(() => again.length >= 200, 60_000, '200 new events');
     await restarted.stop();
@@ -69,10 +99,43 @@ describe('pipeline source and producer on Kafka', () => {
     expect(await committedAndEnd(kafka, topic, groupId)).toEqual({ committed: 3200, end: 3200 });
   });
 
+  it('pauses a partition for back-pressure and resumes it', async () => {
+    const source = createKafkaSource({
+      brokers: [],
+      kafka,
+      topic,
+      groupId: `it-pause-${randomUUID()}`,
+      maxWaitTimeMs: 200,
+    });
+    const seen = new Map<number, number>();
+    source.pause([0]);
+    await source.start(
+      async (batch) =>
+        void seen.set(batch.partition, (seen.get(batch.partition) ?? 0) + batch.messages.length),
+    );
+    try {
+      await until(() => seen.has(1) && seen.has(2), 30_000, 'partitions 1 and 2');
+      await sleep(1_000);
+      expect(seen.has(0)).toBe(false);
+      source.resume([0]);
+      await until(() => seen.has(0), 30_000, 'partition 0 after resume');
+    } finally {
+      await source.stop();
+    }
+  });
+
   it('reports lag per assigned partition', async () => {
     const groupId = `it-lag-${randomUUID()}`;
     const store: StoredEvent[] = [];
-    const pipeline = await startTestPipeline({ name: 'lag', kafka, topic, groupId, store, dedupDir: await dedupDir(), deadLetters: createFileDeadLetters(await dedupDir()) });
+    const pipeline = await startTestPipeline({
+      name: 'lag',
+      kafka,
+      topic,
+      groupId,
+      store,
+      dedupDir: await dedupDir(),
+      deadLetters: createFileDeadLetters(await dedupDir()),
+    });
     running.push(pipeline);
     await until(() => store.length >= 3200, 60_000, 'all events');
     await until(async () => (await pipeline.source.lag()).every((p) => p.lag === 0), 10_000, 'zero lag');

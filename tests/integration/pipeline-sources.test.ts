@@ -18,7 +18,16 @@ import {
 import type { DeadLetter, DeadLetterSink, EventSource, Logger, SourceSettings } from '@vwu/pipeline';
 import { Partitioners } from 'kafkajs';
 import type { Kafka } from 'kafkajs';
-import { client, committedAndEnd, dedupDir, demoEvents, doubled, freshTopic, startTestPipeline, until } from './pipeline-harness.js';
+import {
+  client,
+  committedAndEnd,
+  dedupDir,
+  demoEvents,
+  doubled,
+  freshTopic,
+  startTestPipeline,
+  until,
+} from './pipeline-harness.js';
 import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
 
 /** What a test needs from one kind of source. */
@@ -56,7 +65,10 @@ async function kafkaBackend(brokers: string[]): Promise<Backend> {
       const letters: DeadLetter[] = [];
       await consumer.connect();
       await consumer.subscribe({ topics: [`${topic}.dlq`], fromBeginning: true });
-      await consumer.run({ eachMessage: async ({ message }) => void letters.push(JSON.parse(String(message.value)) as DeadLetter) });
+      await consumer.run({
+        eachMessage: async ({ message }) =>
+          void letters.push(JSON.parse(String(message.value)) as DeadLetter),
+      });
       await until(() => letters.length >= 3, 30_000, 'dead letters');
       await consumer.disconnect();
       return letters;
@@ -78,7 +90,8 @@ async function embeddedBackend(): Promise<Backend> {
   };
   return {
     settings,
-    publish: (events) => withLog(async (log) => void (await createProducer({ type: 'embedded', dir, log }).send(events))),
+    publish: (events) =>
+      withLog(async (log) => void (await createProducer({ type: 'embedded', dir, log }).send(events))),
     publishRaw: (messages) => withLog(async (log) => void (await log.appendMany(messages))),
     source: (groupId, logger) => createSource({ ...settings, groupId }, { logger }),
     deadLetters: () => createDeadLetters(settings),
@@ -118,28 +131,60 @@ describe.each([
     await backend.publish(events.slice(1000, 2000));
     const groupId = `it-sources-${randomUUID()}`;
     const store: StoredEvent[] = [];
-    const options = { topic: backend.settings.topic, groupId, store, dedupDir: await dedupDir(), deadLetters: backend.deadLetters(), flushAt: 300 };
-    const first = await startTestPipeline({ ...options, name: 'first', makeSource: (logger) => backend.source(groupId, logger) });
+    const options = {
+      topic: backend.settings.topic,
+      groupId,
+      store,
+      dedupDir: await dedupDir(),
+      deadLetters: backend.deadLetters(),
+      flushAt: 300,
+    };
+    const first = await startTestPipeline({
+      ...options,
+      name: 'first',
+      makeSource: (logger) => backend.source(groupId, logger),
+    });
     running.push(first);
     await until(() => store.length >= 2000, 60_000, 'every good event');
-    await until(async () => (await backend.committedAndEnd(groupId)).committed === 2003, 30_000, 'commits past the poison');
+    await until(
+      async () => (await backend.committedAndEnd(groupId)).committed === 2003,
+      30_000,
+      'commits past the poison',
+    );
     await first.stop();
     running.pop();
 
     expect(doubled(store)).toEqual([]);
-    expect(store.map((s) => s.id).sort()).toEqual(events.slice(0, 2000).map((e) => e.event_id).sort());
+    expect(store.map((s) => s.id).sort()).toEqual(
+      events
+        .slice(0, 2000)
+        .map((e) => e.event_id)
+        .sort(),
+    );
     const letters = await backend.readDeadLetters();
-    expect(letters.map((l) => Buffer.from(l.original_base64, 'base64').toString('hex')).sort()).toEqual(poison.map((p) => p.value.toString('hex')).sort());
+    expect(letters.map((l) => Buffer.from(l.original_base64, 'base64').toString('hex')).sort()).toEqual(
+      poison.map((p) => p.value.toString('hex')).sort(),
+    );
     expect(letters.every((l) => l.reason.length > 0 && l.issues.length > 0)).toBe(true);
 
     await backend.publish(events.slice(2000));
     const resumed: StoredEvent[] = [];
-    const second = await startTestPipeline({ ...options, store: resumed, name: 'second', makeSource: (logger) => backend.source(groupId, logger) });
+    const second = await startTestPipeline({
+      ...options,
+      store: resumed,
+      name: 'second',
+      makeSource: (logger) => backend.source(groupId, logger),
+    });
     running.push(second);
     await until(() => resumed.length >= 500, 60_000, 'the new events');
     await second.stop();
     running.pop();
-    expect(resumed.map((s) => s.id).sort()).toEqual(events.slice(2000).map((e) => e.event_id).sort());
+    expect(resumed.map((s) => s.id).sort()).toEqual(
+      events
+        .slice(2000)
+        .map((e) => e.event_id)
+        .sort(),
+    );
     expect(await backend.committedAndEnd(groupId)).toEqual({ committed: 2503, end: 2503 });
   });
 });

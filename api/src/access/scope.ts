@@ -31,10 +31,11 @@ function subtreeOf(alias: string, path: string, p: SqlParams): string {
 export function scopeCondition(alias: string, scope: Unit, p: SqlParams): string {
   const sameStructure = `(${alias}.structure = ${p.add(scope.structure)} AND ${subtreeOf(alias, scope.path, p)})`;
   if (structureOf(scope.key) === 'pre2025') return sameStructure;
+  // Two index-friendly EXISTS (unit_lineage by old_key, org_unit by parent_key) rather than one OR'd join.
+  const into = (oldKey: string): string =>
+    `SELECT 1 FROM unit_lineage l JOIN org_unit n ON n.key = l.new_key WHERE l.old_key = ${oldKey} AND ${subtreeOf('n', scope.path, p)}`;
   const viaLineage =
-    `(${alias}.structure = 'pre2025' AND EXISTS (` +
-    'SELECT 1 FROM unit_lineage l JOIN org_unit n ON n.key = l.new_key ' +
-    `WHERE (l.old_key = ${alias}.key OR (${alias}.level = 'district' AND l.old_key IN ` +
-    `(SELECT c.key FROM org_unit c WHERE c.parent_key = ${alias}.key))) AND ${subtreeOf('n', scope.path, p)}))`;
+    `(${alias}.structure = 'pre2025' AND (EXISTS (${into(`${alias}.key`)}) OR (${alias}.level = 'district' AND EXISTS (` +
+    `SELECT 1 FROM org_unit c WHERE c.parent_key = ${alias}.key AND EXISTS (${into('c.key')})))))`;
   return `(${sameStructure} OR ${viaLineage})`;
 }

@@ -1,5 +1,5 @@
 import { UnitsError, type UnitsErrorCode } from '@vwu/contracts';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError, apiError, errorBody, type ErrorCode } from '../errors.js';
 
@@ -20,6 +20,8 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
 };
 
 /** Connection failures of the store (pg and node:net codes). */
@@ -33,7 +35,9 @@ interface FieldIssue {
 }
 
 function fieldIssues(error: FastifyError): FieldIssue[] {
-  return (error.validation ?? []).map((issue) => {
+  // A property refused by `additionalProperties: false` is reported twice (as a false schema too): keep one.
+  const issues = (error.validation ?? []).filter((issue) => issue.keyword !== 'boolean');
+  return issues.map((issue) => {
     const extra = (issue.params as { additionalProperties?: unknown } | undefined)?.additionalProperties;
     const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     return {
@@ -64,6 +68,19 @@ export function toApiError(error: unknown, bodyLimit: number): ApiError {
   if (status === 415) return apiError('UNSUPPORTED_MEDIA_TYPE');
   if (status >= 400 && status < 500) return apiError('BAD_REQUEST');
   return apiError('INTERNAL');
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors found before routing (a malformed URL, a parameter over the
+ * length limit) leave in the same shape as every other error.
+ *
+ * @example Fastify({ frameworkErrors: frameworkErrorHandler(1048576) })
+ */
+export function frameworkErrorHandler(bodyLimit: number) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    const mapped = toApiError(error, bodyLimit);
+    void reply.status(mapped.statusCode).header('x-request-id', request.id).send(errorBody(mapped, request.id));
+  };
 }
 
 /** Fields of an unexpected error that are safe to log: never bodies, SQL parameters or pg `detail`. */

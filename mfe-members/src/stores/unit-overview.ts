@@ -25,7 +25,9 @@ export const useUnitOverview = defineStore('members.unit-overview', () => {
     status.value = 'loading';
     error.value = null;
     try {
-      detail.value = await api.get<UnitDetail>(`/units/${encodeURIComponent(key)}`, { signal: controller.signal });
+      detail.value = await api.get<UnitDetail>(`/units/${encodeURIComponent(key)}`, {
+        signal: controller.signal,
+      });
       status.value = 'done';
     } catch (e) {
       if (isAbort(e)) return;

@@ -6,7 +6,10 @@ import { runMfeContract, type ContractReport } from '../../../shell/test-kit/con
 let report: ContractReport;
 
 beforeAll(async () => {
-  report = await runMfeContract({ dist: fileURLToPath(new URL('../../dist', import.meta.url)), expectText: 'Phường Tân Ninh' });
+  report = await runMfeContract({
+    dist: fileURLToPath(new URL('../../dist', import.meta.url)),
+    expectText: 'Phường Tân Ninh',
+  });
 });
 
 describe('mfe-members contract (dist/mfe-members.js)', () => {
@@ -19,13 +22,16 @@ describe('mfe-members contract (dist/mfe-members.js)', () => {
     { step: 'unmounted', nodes: 0, styles: 0, text: '' },
     { step: 'remounted', nodes: 1, styles: 1, text: 'Phường Tân Ninh' },
     { step: 'unmountedAgain', nodes: 0, styles: 0, text: '' },
-  ] as const)('$step: $nodes node(s) in the container, $styles style element(s)', ({ step, nodes, styles, text }) => {
-    const snapshot = report[step];
-    expect(snapshot.containerNodes).toBe(nodes);
-    expect(snapshot.styles).toBe(styles);
-    expect(snapshot.containerText).toContain(text);
-    expect(snapshot.headElements).toBe(report.before.headElements);
-  });
+  ] as const)(
+    '$step: $nodes node(s) in the container, $styles style element(s)',
+    ({ step, nodes, styles, text }) => {
+      const snapshot = report[step];
+      expect(snapshot.containerNodes).toBe(nodes);
+      expect(snapshot.styles).toBe(styles);
+      expect(snapshot.containerText).toContain(text);
+      expect(snapshot.headElements).toBe(report.before.headElements);
+    },
+  );
 
   it('uses the one Vue and the one Pinia of the import map and bundles neither', () => {
     expect(report.vueFiles).toEqual(['/shell/shared/vue@3.5.45/vue.runtime.esm-browser.prod.js']);

@@ -40,13 +40,21 @@ export interface BareConsumerResult {
  * @example const { messagesPerSecond } = await benchBareConsumer({ brokers, topic: 'activity-events' });
  */
 export async function benchBareConsumer(options: BareConsumerOptions): Promise<BareConsumerResult> {
-  const kafka = new Kafka({ brokers: [...options.brokers], clientId: 'vwu-bench-bare', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: [...options.brokers],
+    clientId: 'vwu-bench-bare',
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(options.topic);
   await admin.disconnect();
   const expected = offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  const consumer = kafka.consumer({ groupId: `vwu-bench-bare-${randomUUID()}`, maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `vwu-bench-bare-${randomUUID()}`,
+    maxBytesPerPartition: options.maxBytesPerPartition ?? 1024 * 1024,
+    maxWaitTimeInMs: 100,
+  });
   let messages = 0;
   let bytes = 0;
   let first = 0;
@@ -87,8 +95,14 @@ async function main(): Promise<void> {
       timeout: { type: 'string', default: '300' },
     },
   });
-  const result = await benchBareConsumer({ brokers: parseBrokers(values.brokers), topic: values.topic, timeoutMs: Number(values.timeout) * 1000 });
-  process.stdout.write(`${JSON.stringify({ bench: 'bare-kafkajs-consumer', topic: values.topic, ...result })}\n`);
+  const result = await benchBareConsumer({
+    brokers: parseBrokers(values.brokers),
+    topic: values.topic,
+    timeoutMs: Number(values.timeout) * 1000,
+  });
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'bare-kafkajs-consumer', topic: values.topic, ...result })}\n`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,15 +1,20 @@
 /**
- * `npm run bench:encoders [-- --events N]` — which Parquet encoder the sink uses, measured.
+ * `npm run bench:encoders [-- --events N]` — the file side's figures, measured on about N demo events
+ * (medium scale, default 1 M):
  *
- * Generates about N demo events (medium scale, default 1 M), builds the Arrow batches the sink would write,
- * and encodes the same batches with parquet-wasm and with DuckDB native (rows appended to a table through
- * data chunks, then `COPY … TO (FORMAT parquet, COMPRESSION zstd)`), in two shapes: one file per output
- * partition (type × province × month, what the sink lands) and 100 k-row batches per type (throughput
- * without per-file overhead). Every file written is read back by DuckDB native and by parquet-wasm and
- * compared with the batch, value by value. The last line of output is one JSON object with the figures.
+ * 1. Encoders. The Arrow batches the sink would write, encoded with parquet-wasm and with DuckDB native
+ *    (rows appended through data chunks, then `COPY … TO (FORMAT parquet, COMPRESSION zstd)`), in two shapes:
+ *    one file per output partition (what the sink lands) and 100 k-row batches per type (no per-file
+ *    overhead). Sampled files are read back with DuckDB native and parquet-wasm and compared value by value.
+ * 2. Sink. The real `PartitionWriter` (Arrow → parquet-wasm → atomic landing → manifest) over four source
+ *    partitions, rotation by count only.
+ * 3. Compaction. One `compact()` pass over what the sink landed: per partition, DuckDB merges the files of
+ *    the four source partitions into one sorted file and the manifest swaps them atomically.
+ *
+ * The last line of output is one JSON object with the figures.
  */
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { RecordBatch } from 'apache-arrow';
@@ -17,15 +22,21 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadHierarchy } from '@vwu/contracts/node';
 import { generateEvents } from '../demo/events.js';
 import { buildWorld } from '../demo/world.js';
+import { silentLogger, systemClock } from '../ingest/log.js';
+import { ManifestStore } from '../manifest/store.js';
 import { buildEventBatch, occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
+import { duckdbEncoder } from '../parquet/duckdb-encoder.js';
 import { parquetWasmEncoder } from '../parquet/encoders.js';
 import { tableRows } from '../parquet/event-rows.js';
 import { readRowsDuckDB, readRowsWasm } from '../parquet/readers.js';
 import { UnitResolver } from '../parquet/unit-resolver.js';
+import { compact } from '../sink/compact.js';
 import { vietnamMonth } from '../sink/layout.js';
-import { duckdbEncoder } from '../parquet/duckdb-encoder.js';
+import { PartitionWriter } from '../sink/partition-writer.js';
+import { recoverSink } from '../sink/recovery.js';
 
 const SEED = 2025;
+const SOURCE_PARTITIONS = 4;
 
 /** A file-writing encoder: batches in, one file at `path` out. */
 interface FileEncoder {
@@ -39,7 +50,6 @@ interface ShapeResult {
   shape: string;
   files: number;
   rows: number;
-  seconds: number;
   rowsPerS: number;
   bytes: number;
   roundTrip: boolean;
@@ -52,12 +62,17 @@ function argument(name: string, fallback: number): number {
   return value;
 }
 
+/** About `target` demo events over four source partitions, each with consecutive offsets. */
 function demoRecords(target: number): SinkRecord[] {
   const world = buildWorld(loadHierarchy(), SEED, 'medium');
   const records: SinkRecord[] = [];
-  const ingestedAt = Date.UTC(2025, 8, 1);
+  const next = new Array<number>(SOURCE_PARTITIONS).fill(0);
+  const ingestedAt = Date.UTC(2026, 0, 1);
   for (const batch of generateEvents(world, { from: '2025-03-01', to: '2025-12-31' })) {
-    for (const event of batch) records.push({ event, partition: 0, offset: records.length, ingestedAt });
+    for (const event of batch) {
+      const partition = records.length % SOURCE_PARTITIONS;
+      records.push({ event, partition, offset: next[partition]!++, ingestedAt });
+    }
     if (records.length >= target) break;
   }
   return records;
@@ -67,41 +82,29 @@ function groupBy(records: readonly SinkRecord[], key: (r: SinkRecord) => string,
   const groups = new Map<string, SinkRecord[]>();
   for (const r of records) {
     const k = key(r);
-    let g = groups.get(k);
-    if (g === undefined) groups.set(k, (g = []));
-    g.push(r);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [r]);
+    else group.push(r);
   }
-  const out: SinkRecord[][] = [];
-  for (const g of groups.values()) for (let i = 0; i < g.length; i += maxRows) out.push(g.slice(i, i + maxRows));
-  return out;
+  return [...groups.values()].flatMap((g) => Array.from({ length: Math.ceil(g.length / maxRows) }, (_, i) => g.slice(i * maxRows, (i + 1) * maxRows)));
 }
 
 function wasmFileEncoder(): FileEncoder {
   const encoder = parquetWasmEncoder();
-  return {
-    name: encoder.name,
-    write: (batches, path) => writeFile(path, encoder.encode(batches)),
-    close: () => undefined,
-  };
+  return { name: encoder.name, write: (batches, path) => writeFile(path, encoder.encode(batches)), close: () => undefined };
 }
 
-async function sampleRoundTrip(connection: DuckDBConnection, batches: readonly RecordBatch[], paths: readonly string[]): Promise<boolean> {
+async function sampleRoundTrip(reader: DuckDBConnection, batches: readonly RecordBatch[], paths: readonly string[]): Promise<boolean> {
   const step = Math.max(1, Math.floor(paths.length / 12));
   for (let i = 0; i < paths.length; i += step) {
     const expected = tableRows(batches[i]!);
-    const [viaWasm, viaDuck] = [await readRowsWasm(paths[i]!), await readRowsDuckDB(connection, [paths[i]!])];
-    if (!isDeepStrictEqual(viaWasm, expected) || !isDeepStrictEqual(viaDuck, expected)) return false;
+    if (!isDeepStrictEqual(await readRowsWasm(paths[i]!), expected)) return false;
+    if (!isDeepStrictEqual(await readRowsDuckDB(reader, [paths[i]!]), expected)) return false;
   }
   return true;
 }
 
-async function runShape(
-  encoder: FileEncoder,
-  shape: string,
-  batches: readonly RecordBatch[],
-  dir: string,
-  reader: DuckDBConnection,
-): Promise<ShapeResult> {
+async function runShape(encoder: FileEncoder, shape: string, batches: readonly RecordBatch[], dir: string, reader: DuckDBConnection): Promise<ShapeResult> {
   const paths = batches.map((_, i) => join(dir, `${encoder.name}-${shape}-${i}.parquet`));
   const rows = batches.reduce((n, b) => n + b.numRows, 0);
   const start = performance.now();
@@ -111,7 +114,7 @@ async function runShape(
   for (const p of paths) bytes += (await stat(p)).size;
   const roundTrip = await sampleRoundTrip(reader, batches, paths);
   for (const p of paths) await rm(p);
-  return { encoder: encoder.name, shape, files: paths.length, rows, seconds, rowsPerS: rows / seconds, bytes, roundTrip };
+  return { encoder: encoder.name, shape, files: paths.length, rows, rowsPerS: rows / seconds, bytes, roundTrip };
 }
 
 function line(r: ShapeResult): string {
@@ -122,64 +125,103 @@ function line(r: ShapeResult): string {
   );
 }
 
-async function main(): Promise<void> {
-  const target = argument('events', 1_000_000);
-  const dir = await mkdtemp(join(tmpdir(), 'vwu-bench-encoders-'));
-  const instance = await DuckDBInstance.create(':memory:');
+async function benchEncoders(records: readonly SinkRecord[], resolver: UnitResolver, instance: DuckDBInstance, dir: string): Promise<Record<string, unknown>> {
+  const partitionOf = (r: SinkRecord): string =>
+    `${r.event.type}/${resolver.resolve(r.event.unit_code).currentProvince}/${vietnamMonth(occurredAtMs(r.event))}`;
+  const built: Array<[string, RecordBatch[]]> = [];
+  let arrowRowsPerS = 0;
+  for (const [shape, groups] of [['partition', groupBy(records, partitionOf, 100_000)], ['type-100k', groupBy(records, (r) => r.event.type, 100_000)]] as const) {
+    const t = performance.now();
+    built.push([shape, groups.map((g) => buildEventBatch(g, resolver))]);
+    const rate = records.length / ((performance.now() - t) / 1000);
+    if (shape === 'partition') arrowRowsPerS = rate;
+    console.log(`Arrow batches (${shape}): ${groups.length} batches, ${(rate / 1000).toFixed(0)} k rows/s`);
+  }
   const reader = await instance.connect();
+  const results: ShapeResult[] = [];
   try {
-    let t = performance.now();
-    const records = demoRecords(target);
-    console.log(`${records.length.toLocaleString('en')} demo events generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-    const resolver = new UnitResolver(loadHierarchy());
-    const shapes: Array<[string, SinkRecord[][]]> = [
-      ['partition', groupBy(records, (r) => {
-        const p = resolver.resolve(r.event.unit_code).currentProvince;
-        return `${r.event.type}/${p}/${vietnamMonth(occurredAtMs(r.event))}`;
-      }, 100_000)],
-      ['type-100k', groupBy(records, (r) => r.event.type, 100_000)],
-    ];
-    const built: Array<[string, RecordBatch[]]> = [];
-    const arrow: Record<string, number> = {};
-    for (const [shape, groups] of shapes) {
-      t = performance.now();
-      built.push([shape, groups.map((g) => buildEventBatch(g, resolver))]);
-      arrow[shape] = records.length / ((performance.now() - t) / 1000);
-      console.log(`Arrow batches (${shape}): ${groups.length} batches, ${(arrow[shape]! / 1000).toFixed(0)} k rows/s`);
-    }
-
-    const results: ShapeResult[] = [];
     for (const make of [wasmFileEncoder, () => duckdbEncoder(instance)]) {
       const encoder = await make();
       try {
         for (const [shape, batches] of built) {
-          const result = await runShape(encoder, shape, batches, dir, reader);
-          results.push(result);
-          console.log(line(result));
+          results.push(await runShape(encoder, shape, batches, dir, reader));
+          console.log(line(results[results.length - 1]!));
         }
       } finally {
         encoder.close();
       }
     }
-    const valid = results.filter((r) => r.roundTrip && r.shape === 'partition');
-    const best = valid.reduce<ShapeResult | undefined>((a, b) => (a === undefined || b.rowsPerS > a.rowsPerS ? b : a), undefined);
-    console.log(`choice: ${best?.encoder ?? 'none round-trips'} (fastest on the files the sink writes, rows identical both ways)`);
-    const figure = (e: string, s: string): number => Math.round(results.find((r) => r.encoder === e && r.shape === s)?.rowsPerS ?? 0);
-    console.log(
-      JSON.stringify({
-        events: records.length,
-        arrow_rows_per_s: Math.round(arrow['partition'] ?? 0),
-        parquet_wasm_rows_per_s: figure('parquet-wasm', 'partition'),
-        parquet_wasm_100k_rows_per_s: figure('parquet-wasm', 'type-100k'),
-        duckdb_rows_per_s: figure('duckdb', 'partition'),
-        duckdb_100k_rows_per_s: figure('duckdb', 'type-100k'),
-        bytes_per_row: Number(((results[0]?.bytes ?? 0) / (results[0]?.rows ?? 1)).toFixed(1)),
-        choice: best?.encoder ?? null,
-      }),
-    );
   } finally {
     reader.closeSync();
+  }
+  const best = results.filter((r) => r.roundTrip && r.shape === 'partition').sort((a, b) => b.rowsPerS - a.rowsPerS)[0];
+  console.log(`choice: ${best?.encoder ?? 'none round-trips'} (fastest on the files the sink lands; rows identical both ways)`);
+  const figure = (e: string, s: string): number => Math.round(results.find((r) => r.encoder === e && r.shape === s)?.rowsPerS ?? 0);
+  const bytesPerRow = (e: string, s: string): number => {
+    const r = results.find((x) => x.encoder === e && x.shape === s);
+    return r === undefined ? 0 : Number((r.bytes / r.rows).toFixed(1));
+  };
+  return {
+    arrow_rows_per_s: Math.round(arrowRowsPerS),
+    parquet_wasm_rows_per_s: figure('parquet-wasm', 'partition'),
+    parquet_wasm_100k_rows_per_s: figure('parquet-wasm', 'type-100k'),
+    parquet_wasm_100k_bytes_per_row: bytesPerRow('parquet-wasm', 'type-100k'),
+    duckdb_rows_per_s: figure('duckdb', 'partition'),
+    duckdb_100k_rows_per_s: figure('duckdb', 'type-100k'),
+    duckdb_100k_bytes_per_row: bytesPerRow('duckdb', 'type-100k'),
+    choice: best?.encoder ?? null,
+  };
+}
+
+async function benchSinkAndCompaction(records: readonly SinkRecord[], resolver: UnitResolver, instance: DuckDBInstance, dir: string): Promise<Record<string, unknown>> {
+  const root = join(dir, 'data');
+  const store = await ManifestStore.open(root, systemClock);
+  const { durable } = await recoverSink(store, silentLogger);
+  const writer = new PartitionWriter({ root, resolver, manifest: store, clock: systemClock, logger: silentLogger, durable, idleMs: 1e12, maxAgeMs: 1e12 });
+  let t = performance.now();
+  for (const r of records) writer.append(r);
+  await writer.flushAll();
+  const sinkSeconds = (performance.now() - t) / 1000;
+  const landed = store.current().files;
+  console.log(`sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → Arrow → parquet-wasm → atomic landing → manifest)`);
+
+  const connection = await instance.connect();
+  try {
+    t = performance.now();
+    const report = await compact({ store, connection, clock: systemClock, logger: silentLogger });
+    const rowsPerS = report.rows / report.seconds;
+    console.log(
+      `compaction: ${report.partitions} partitions, ${report.filesIn} → ${report.filesOut} files, ${report.rows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s ` +
+        `= ${(rowsPerS / 1000).toFixed(0)} k rows/s; ${(report.bytesIn / 1e6).toFixed(1)} MB → ${(report.bytesOut / 1e6).toFixed(1)} MB`,
+    );
+    const biggest = [...store.current().files].sort((a, b) => b.rows - a.rows)[0];
+    console.log(`largest partition after compaction: ${biggest?.path ?? '-'} (${biggest?.rows ?? 0} rows)`);
+    return {
+      sink_rows_per_s: Math.round(records.length / sinkSeconds),
+      sink_files: landed.length,
+      compaction_rows_per_s: Math.round(rowsPerS),
+      compaction_partitions: report.partitions,
+      compaction_files_in: report.filesIn,
+    };
+  } finally {
+    connection.closeSync();
+  }
+}
+
+async function main(): Promise<void> {
+  const target = argument('events', 1_000_000);
+  const dir = await mkdtemp(join(tmpdir(), 'vwu-bench-encoders-'));
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    console.log(`${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)}`);
+    const t = performance.now();
+    const records = demoRecords(target);
+    console.log(`${records.length.toLocaleString('en')} demo events generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const resolver = new UnitResolver(loadHierarchy());
+    const encoders = await benchEncoders(records, resolver, instance, dir);
+    const files = await benchSinkAndCompaction(records, resolver, instance, dir);
+    console.log(JSON.stringify({ events: records.length, load_average: Number(loadavg()[0]!.toFixed(2)), ...encoders, ...files }));
+  } finally {
     instance.closeSync();
     await rm(dir, { recursive: true, force: true });
   }

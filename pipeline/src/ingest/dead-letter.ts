@@ -59,7 +59,11 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
  * const verdict = checkMessage(message);
  * if (verdict.type !== 'event') letters.push(toDeadLetter(verdict, 'activity-events', clock));
  */
-export function toDeadLetter(verdict: Exclude<MessageVerdict, { type: 'event' }>, topic: string, clock: Clock = systemClock): DeadLetter {
+export function toDeadLetter(
+  verdict: Exclude<MessageVerdict, { type: 'event' }>,
+  topic: string,
+  clock: Clock = systemClock,
+): DeadLetter {
   const message: SourceMessage = verdict.message;
   const base: DeadLetterBase = {
     reason: formatIssues(verdict.issues),
@@ -73,7 +77,12 @@ export function toDeadLetter(verdict: Exclude<MessageVerdict, { type: 'event' }>
     received_at: new Date(clock.now()).toISOString(),
   };
   if (verdict.type === 'undecodable') return { type: 'undecodable', ...base };
-  return { type: 'invalid', ...base, event_id: text(verdict.parsed?.event_id), event_type: text(verdict.parsed?.type) };
+  return {
+    type: 'invalid',
+    ...base,
+    event_id: text(verdict.parsed?.event_id),
+    event_type: text(verdict.parsed?.type),
+  };
 }
 
 /**
@@ -123,7 +132,12 @@ export function createKafkaDeadLetters(options: KafkaDeadLetterOptions): DeadLet
   let producer: Producer | undefined;
   const connected = async (): Promise<Producer> => {
     if (producer === undefined) {
-      const created = options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner, retry: { retries: 8 } });
+      const created = options.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { retries: 8 },
+      });
       await created.connect();
       producer = created;
     }
@@ -139,7 +153,10 @@ export function createKafkaDeadLetters(options: KafkaDeadLetterOptions): DeadLet
         messages: letters.map((letter) => ({
           key: letter.key,
           value: JSON.stringify(letter),
-          headers: { 'dlq-type': letter.type, 'dlq-source': `${letter.topic}/${letter.partition}/${letter.offset}` },
+          headers: {
+            'dlq-type': letter.type,
+            'dlq-source': `${letter.topic}/${letter.partition}/${letter.offset}`,
+          },
         })),
       });
     },

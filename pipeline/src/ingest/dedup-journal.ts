@@ -29,9 +29,29 @@ interface FrameBody {
   b: [number, string[]][];
 }
 
-function encodeBody(nextOffset: string, entries: readonly JournalEntry[]): Buffer {
-  const body: FrameBody = { o: nextOffset, b: entries.map((entry) => [entry.bucket, entry.ids]) };
-  return encodeFrame(Buffer.from(JSON.stringify(body), 'utf8'));
+/** Most ids in one frame (ids are at most 64 characters: a frame stays under 1.5 MiB). */
+const IDS_PER_FRAME = 20_000;
+
+/** Frames holding `entries`, split so that no frame holds more than {@link IDS_PER_FRAME} ids. */
+function encodeFrames(nextOffset: string, entries: readonly JournalEntry[]): Buffer {
+  const frames: Buffer[] = [];
+  let body: FrameBody = { o: nextOffset, b: [] };
+  let count = 0;
+  const close = (): void => {
+    if (body.b.length > 0) frames.push(encodeFrame(Buffer.from(JSON.stringify(body), 'utf8')));
+    body = { o: nextOffset, b: [] };
+    count = 0;
+  };
+  for (const entry of entries) {
+    for (let start = 0; start < entry.ids.length; start += IDS_PER_FRAME) {
+      const ids = entry.ids.slice(start, start + IDS_PER_FRAME);
+      if (count + ids.length > IDS_PER_FRAME) close();
+      body.b.push([entry.bucket, ids]);
+      count += ids.length;
+    }
+  }
+  close();
+  return Buffer.concat(frames);
 }
 
 /** Reads a journal; empty when it does not exist. */
@@ -58,9 +78,13 @@ export async function readJournal(path: string): Promise<JournalContents> {
   return { entries, bytes: bytes.length, torn };
 }
 
-/** Appends one frame and fsyncs it; returns the bytes written. */
-export async function appendJournal(path: string, nextOffset: string, entries: readonly JournalEntry[]): Promise<number> {
-  const frame = encodeBody(nextOffset, entries);
+/** Appends the entries (in as many frames as needed) and fsyncs; returns the bytes written. */
+export async function appendJournal(
+  path: string,
+  nextOffset: string,
+  entries: readonly JournalEntry[],
+): Promise<number> {
+  const frame = encodeFrames(nextOffset, entries);
   await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, 'a');
   try {
@@ -72,10 +96,13 @@ export async function appendJournal(path: string, nextOffset: string, entries: r
   return frame.length;
 }
 
-/** Replaces the journal with exactly `entries` (one frame per bucket); returns its size. */
-export async function rewriteJournal(path: string, nextOffset: string, entries: readonly JournalEntry[]): Promise<number> {
-  const frames = entries.map((entry) => encodeBody(nextOffset, [entry]));
-  const bytes = Buffer.concat(frames);
+/** Replaces the journal with exactly `entries`; returns its size. */
+export async function rewriteJournal(
+  path: string,
+  nextOffset: string,
+  entries: readonly JournalEntry[],
+): Promise<number> {
+  const bytes = encodeFrames(nextOffset, entries);
   await writeFileAtomic(path, bytes);
   return bytes.length;
 }

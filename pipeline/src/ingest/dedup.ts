@@ -80,7 +80,13 @@ export class DedupStore {
     if (this.partitions.has(partition)) return;
     const path = this.journalPath(partition);
     const journal = await readJournal(path);
-    const state: PartitionState = { durable: new Map(), buckets: new Map(), pending: new Map(), journalBytes: journal.bytes, liveBytes: 0 };
+    const state: PartitionState = {
+      durable: new Map(),
+      buckets: new Map(),
+      pending: new Map(),
+      journalBytes: journal.bytes,
+      liveBytes: 0,
+    };
     for (const entry of journal.entries) this.addDurable(state, entry.bucket, entry.ids);
     this.evict(partition, state);
     this.partitions.set(partition, state);
@@ -131,7 +137,8 @@ export class DedupStore {
     this.evict(partition, state);
     if (entries.length === 0) return;
     state.journalBytes += await appendJournal(this.journalPath(partition), nextOffset, entries);
-    if (state.journalBytes > 4 * 1024 * 1024 && state.journalBytes > 2 * state.liveBytes) await this.compact(partition, state, nextOffset);
+    if (state.journalBytes > 4 * 1024 * 1024 && state.journalBytes > 2 * state.liveBytes)
+      await this.compact(partition, state, nextOffset);
   }
 
   /** Per held partition: ids remembered and pending. */
@@ -146,7 +153,8 @@ export class DedupStore {
 
   private state(partition: number): PartitionState {
     const state = this.partitions.get(partition);
-    if (state === undefined) throw new Error(`dedup: partition ${partition} is not acquired (call acquire() when it is assigned)`);
+    if (state === undefined)
+      throw new Error(`dedup: partition ${partition} is not acquired (call acquire() when it is assigned)`);
     return state;
   }
 

@@ -73,21 +73,41 @@ export class Ingest {
         letters.push(toDeadLetter(verdict, batch.topic, this.clock));
         continue;
       }
-      if (this.config.dedup.check(batch.partition, Number(message.offset), verdict.event.event_id) === 'duplicate') {
+      if (
+        this.config.dedup.check(batch.partition, Number(message.offset), verdict.event.event_id) ===
+        'duplicate'
+      ) {
         duplicates += 1;
         continue;
       }
-      accepted.push({ event: verdict.event, partition: batch.partition, offset: message.offset, timestampMs: message.timestampMs });
+      accepted.push({
+        event: verdict.event,
+        partition: batch.partition,
+        offset: message.offset,
+        timestampMs: message.timestampMs,
+      });
     }
     if (letters.length > 0) {
       await this.config.deadLetters.write(letters);
       for (const letter of letters) {
-        this.logger.log('warn', 'message dead-lettered', { partition: letter.partition, offset: letter.offset, type: letter.type, reason: letter.reason });
+        this.logger.log('warn', 'message dead-lettered', {
+          partition: letter.partition,
+          offset: letter.offset,
+          type: letter.type,
+          reason: letter.reason,
+        });
       }
       await batch.heartbeat();
     }
-    if (duplicates > 0) this.logger.log('info', 'duplicate events dropped', { partition: batch.partition, duplicates });
-    this.metrics.recordBatch({ messages: batch.messages.length, bytes, accepted: accepted.length, deadLettered: letters.length, duplicates });
+    if (duplicates > 0)
+      this.logger.log('info', 'duplicate events dropped', { partition: batch.partition, duplicates });
+    this.metrics.recordBatch({
+      messages: batch.messages.length,
+      bytes,
+      accepted: accepted.length,
+      deadLettered: letters.length,
+      duplicates,
+    });
     const last = batch.messages[batch.messages.length - 1];
     const nextOffset = last === undefined ? '0' : (BigInt(last.offset) + 1n).toString();
     return { partition: batch.partition, accepted, deadLettered: letters.length, duplicates, nextOffset };

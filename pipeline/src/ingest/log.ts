@@ -51,7 +51,8 @@ export function serializeError(error: unknown): { name: string; message: string;
 function plainFields(fields: LogFields): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
-    out[key] = value instanceof Error ? serializeError(value) : typeof value === 'bigint' ? value.toString() : value;
+    out[key] =
+      value instanceof Error ? serializeError(value) : typeof value === 'bigint' ? value.toString() : value;
   }
   return out;
 }
@@ -70,7 +71,13 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
   const make = (bindings: LogFields): Logger => ({
     log(level, message, fields = {}) {
       if (LEVELS[level] < threshold) return;
-      const line = { time: new Date(clock.now()).toISOString(), level, msg: message, ...plainFields(bindings), ...plainFields(fields) };
+      const line = {
+        time: new Date(clock.now()).toISOString(),
+        level,
+        msg: message,
+        ...plainFields(bindings),
+        ...plainFields(fields),
+      };
       write(`${JSON.stringify(line)}\n`);
     },
     child: (more) => make({ ...bindings, ...more }),

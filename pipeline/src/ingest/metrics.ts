@@ -17,7 +17,10 @@ export interface IngestCounters {
 }
 
 /** Counters of one batch. */
-export type BatchCounts = Pick<IngestCounters, 'messages' | 'bytes' | 'accepted' | 'deadLettered' | 'duplicates'>;
+export type BatchCounts = Pick<
+  IngestCounters,
+  'messages' | 'bytes' | 'accepted' | 'deadLettered' | 'duplicates'
+>;
 
 /** One reading of the metrics. */
 export interface MetricsSnapshot {
@@ -30,7 +33,15 @@ export interface MetricsSnapshot {
   committed: Record<string, string>;
 }
 
-const zero = (): IngestCounters => ({ messages: 0, bytes: 0, accepted: 0, deadLettered: 0, duplicates: 0, batches: 0, commits: 0 });
+const zero = (): IngestCounters => ({
+  messages: 0,
+  bytes: 0,
+  accepted: 0,
+  deadLettered: 0,
+  duplicates: 0,
+  batches: 0,
+  commits: 0,
+});
 
 /** Counts what the ingest side does; cheap enough to call on every batch. */
 export class IngestMetrics {
@@ -64,13 +75,16 @@ export class IngestMetrics {
   snapshot(): MetricsSnapshot {
     const now = this.clock.now();
     const seconds = Math.max(0.001, (now - this.last.at) / 1000);
-    const rate = (key: 'messages' | 'accepted' | 'bytes') => Math.round((this.totals[key] - this.last.totals[key]) / seconds);
+    const rate = (key: 'messages' | 'accepted' | 'bytes') =>
+      Math.round((this.totals[key] - this.last.totals[key]) / seconds);
     const snapshot: MetricsSnapshot = {
       at: new Date(now).toISOString(),
       uptimeMs: now - this.started,
       totals: { ...this.totals },
       rates: { messages: rate('messages'), accepted: rate('accepted'), bytes: rate('bytes') },
-      committed: Object.fromEntries([...this.committed].map(([partition, offset]) => [String(partition), offset])),
+      committed: Object.fromEntries(
+        [...this.committed].map(([partition, offset]) => [String(partition), offset]),
+      ),
     };
     this.last = { at: now, totals: { ...this.totals } };
     return snapshot;
@@ -105,7 +119,10 @@ export function startMetricsReporter(options: MetricsReporterOptions): () => Pro
       const lag = await options.source.lag();
       options.logger.log('info', 'ingest metrics', { ...snapshot, lag, totalLag: totalLag(lag) });
     } catch (error) {
-      options.logger.log('warn', 'ingest metrics (lag unavailable)', { ...snapshot, error: serializeError(error) });
+      options.logger.log('warn', 'ingest metrics (lag unavailable)', {
+        ...snapshot,
+        error: serializeError(error),
+      });
     }
   };
   let running = Promise.resolve();

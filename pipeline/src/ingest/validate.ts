@@ -34,6 +34,9 @@ export function checkMessage(message: SourceMessage): MessageVerdict {
   if (result.ok) return { type: 'event', event: result.event, message };
   const parsed = parseLoosely(message.value);
   if (parsed === undefined) return { type: 'undecodable', issues: result.issues, message };
-  const object = typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : null;
+  const object =
+    typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
+      ? (parsed.value as Record<string, unknown>)
+      : null;
   return { type: 'invalid', issues: result.issues, message, parsed: object };
 }

@@ -53,26 +53,48 @@ function parse(argv: string[]): { options: Options; env: Record<string, string |
   if (values.file === undefined) throw new Error(`--file is required\n${USAGE}`);
   const batch = Number(values.batch);
   const partitions = Number(values.partitions);
-  if (!Number.isInteger(batch) || batch < 1) throw new Error(`--batch must be a positive integer, got "${values.batch}"`);
-  if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`--partitions must be a positive integer, got "${values.partitions}"`);
+  if (!Number.isInteger(batch) || batch < 1)
+    throw new Error(`--batch must be a positive integer, got "${values.batch}"`);
+  if (!Number.isInteger(partitions) || partitions < 1)
+    throw new Error(`--partitions must be a positive integer, got "${values.partitions}"`);
   const env = { ...process.env };
   if (values.brokers !== undefined) env.KAFKA_BROKERS = values.brokers;
   if (values.dir !== undefined) env.EVENT_LOG_DIR = values.dir;
   if (values.topic !== undefined) env.KAFKA_TOPIC = values.topic;
-  return { options: { file: values.file, batch, createTopic: values['create-topic'], partitions, errors: values.errors }, env };
+  return {
+    options: {
+      file: values.file,
+      batch,
+      createTopic: values['create-topic'],
+      partitions,
+      errors: values.errors,
+    },
+    env,
+  };
 }
 
-async function openProducer(env: Record<string, string | undefined>, options: Options): Promise<EventProducer> {
+async function openProducer(
+  env: Record<string, string | undefined>,
+  options: Options,
+): Promise<EventProducer> {
   const settings = sourceSettingsFromEnv(env);
   const logger = createJsonLogger({ level: 'warn' });
   if (settings.type === 'embedded') {
     console.error(`[produce] embedded log ${settings.dir}`);
     return createProducer({ type: 'embedded', dir: settings.dir, logger });
   }
-  const kafka = createKafkaClient({ brokers: parseBrokers(env.KAFKA_BROKERS ?? ''), clientId: 'vwu-produce', logger });
+  const kafka = createKafkaClient({
+    brokers: parseBrokers(env.KAFKA_BROKERS ?? ''),
+    clientId: 'vwu-produce',
+    logger,
+  });
   console.error(`[produce] Kafka ${settings.brokers.join(',')} topic ${settings.topic}`);
   if (options.createTopic) {
-    const created = await ensureTopics({ kafka, topics: eventTopics(settings.topic), partitions: options.partitions });
+    const created = await ensureTopics({
+      kafka,
+      topics: eventTopics(settings.topic),
+      partitions: options.partitions,
+    });
     if (created.length > 0) console.error(`[produce] created ${created.join(', ')}`);
   }
   return createProducer({ type: 'kafka', brokers: settings.brokers, topic: settings.topic, kafka, logger });
@@ -81,7 +103,8 @@ async function openProducer(env: Record<string, string | undefined>, options: Op
 async function main(): Promise<number> {
   const { options, env } = parse(process.argv.slice(2));
   const producer = await openProducer(env, options);
-  const errors: WriteStream | undefined = options.errors === undefined ? undefined : createWriteStream(options.errors);
+  const errors: WriteStream | undefined =
+    options.errors === undefined ? undefined : createWriteStream(options.errors);
   const started = performance.now();
   let lastReport = 0;
   const onRejected = (rejected: RejectedLine): void => {
@@ -99,11 +122,15 @@ async function main(): Promise<number> {
         if (now - lastReport < 1000) return;
         lastReport = now;
         const rate = Math.round(p.sent / ((now - started) / 1000));
-        console.error(`[produce] ${p.lines.toLocaleString('en')} lines, ${p.sent.toLocaleString('en')} sent, ${p.rejected} rejected, ${rate.toLocaleString('en')}/s`);
+        console.error(
+          `[produce] ${p.lines.toLocaleString('en')} lines, ${p.sent.toLocaleString('en')} sent, ${p.rejected} rejected, ${rate.toLocaleString('en')}/s`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
-    console.error(`[produce] done: ${totals.lines.toLocaleString('en')} lines, ${totals.sent.toLocaleString('en')} sent, ${totals.rejected} rejected in ${seconds.toFixed(1)} s`);
+    console.error(
+      `[produce] done: ${totals.lines.toLocaleString('en')} lines, ${totals.sent.toLocaleString('en')} sent, ${totals.rejected} rejected in ${seconds.toFixed(1)} s`,
+    );
     return totals.rejected === 0 ? 0 : 1;
   } finally {
     await producer.close();

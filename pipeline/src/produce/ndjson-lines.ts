@@ -35,7 +35,8 @@ export async function* ndjsonLines(input: string | Readable): AsyncGenerator<Num
       if (line.trim().length > 0) yield { number, text: line };
     }
     carry = text.slice(start);
-    if (carry.length > MAX_LINE_CHARS) throw new RangeError(`line ${number + 1} is longer than ${MAX_LINE_CHARS} characters; is this NDJSON?`);
+    if (carry.length > MAX_LINE_CHARS)
+      throw new RangeError(`line ${number + 1} is longer than ${MAX_LINE_CHARS} characters; is this NDJSON?`);
   }
   const rest = carry + decoder.end();
   if (rest.trim().length > 0) yield { number: number + 1, text: rest.replace(/\r$/, '') };

@@ -53,7 +53,8 @@ export async function produceFile(options: ProduceFileOptions): Promise<ProduceP
     if (values.length === 0) return;
     const result = await options.producer.send(values);
     totals.sent += result.sent;
-    for (const r of result.rejected) reject({ line: numbers[r.index] ?? 0, event_id: r.event_id, reason: r.reason, issues: r.issues });
+    for (const r of result.rejected)
+      reject({ line: numbers[r.index] ?? 0, event_id: r.event_id, reason: r.reason, issues: r.issues });
     values = [];
     numbers = [];
     options.onProgress?.({ ...totals });

@@ -83,8 +83,14 @@ function prepare(events: readonly unknown[]): { valid: Encoded[]; rejected: Reje
       valid.push({ key: result.event.unit_code, value: Buffer.from(JSON.stringify(result.event), 'utf8') });
       continue;
     }
-    const id = typeof input === 'object' && input !== null ? (input as { event_id?: unknown }).event_id : undefined;
-    rejected.push({ index, event_id: typeof id === 'string' ? id : null, reason: formatIssues(result.issues), issues: result.issues });
+    const id =
+      typeof input === 'object' && input !== null ? (input as { event_id?: unknown }).event_id : undefined;
+    rejected.push({
+      index,
+      event_id: typeof id === 'string' ? id : null,
+      reason: formatIssues(result.issues),
+      issues: result.issues,
+    });
   }
   return { valid, rejected };
 }
@@ -94,7 +100,10 @@ function chunks(messages: readonly Encoded[]): Encoded[][] {
   let current: Encoded[] = [];
   let bytes = 0;
   for (const message of messages) {
-    if (current.length > 0 && (current.length >= MAX_REQUEST_MESSAGES || bytes + message.value.length > MAX_REQUEST_BYTES)) {
+    if (
+      current.length > 0 &&
+      (current.length >= MAX_REQUEST_MESSAGES || bytes + message.value.length > MAX_REQUEST_BYTES)
+    ) {
       out.push(current);
       current = [];
       bytes = 0;
@@ -108,7 +117,13 @@ function chunks(messages: readonly Encoded[]): Encoded[][] {
 
 function kafkaProducer(config: Extract<ProducerConfig, { type: 'kafka' }>): EventProducer {
   const topic = config.topic ?? 'activity-events';
-  const kafka = config.kafka ?? createKafkaClient({ brokers: config.brokers, logger: config.logger ?? silentLogger, ...(config.clientId === undefined ? {} : { clientId: config.clientId }) });
+  const kafka =
+    config.kafka ??
+    createKafkaClient({
+      brokers: config.brokers,
+      logger: config.logger ?? silentLogger,
+      ...(config.clientId === undefined ? {} : { clientId: config.clientId }),
+    });
   let producer: Producer | undefined;
   const connected = async (): Promise<Producer> => {
     if (producer === undefined) {
@@ -151,7 +166,10 @@ function embeddedProducer(config: Extract<ProducerConfig, { type: 'embedded' }>)
     async send(events) {
       const { valid, rejected } = prepare(events);
       if (valid.length > 0) {
-        log ??= await EmbeddedLog.open(config.dir, { lockTimeoutMs: 30_000, ...(config.logger === undefined ? {} : { logger: config.logger }) });
+        log ??= await EmbeddedLog.open(config.dir, {
+          lockTimeoutMs: 30_000,
+          ...(config.logger === undefined ? {} : { logger: config.logger }),
+        });
         await log.appendMany(valid);
       }
       return { sent: valid.length, rejected };

@@ -29,7 +29,11 @@ export async function ensureTopics(options: TopicOptions): Promise<string[]> {
     if (missing.length === 0) return [];
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: options.replicationFactor ?? 1 })),
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: options.partitions ?? 3,
+        replicationFactor: options.replicationFactor ?? 1,
+      })),
     });
     return missing;
   } finally {

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { systemClock, type Clock, type Logger, silentLogger } from '../ingest/log.js';
 import { acquireLock, fsyncDir, type FileLock } from './files.js';
 import { encodeFrame } from './frame.js';
-import { ensureLogMeta, listSegments, partitionDir, segmentPath } from './log-layout.js';
+import { ensureLogMeta, partitionDir, segmentPath } from './log-layout.js';
 import { encodeRecord } from './log-record.js';
+import { recoverPartition } from './log-recovery.js';
 import { partitionForKey } from './partitioner.js';
-import { readRecords } from './segment-io.js';
 
 /** When appended bytes are fsynced: every write (`batch`), on a timer (`interval`), or never (`none`, benchmarks). */
 export type FsyncPolicy = 'batch' | 'interval' | 'none';
@@ -70,7 +70,10 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-const utf8 = (value: string | Uint8Array): Buffer => (typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+const utf8 = (value: string | Uint8Array): Buffer =>
+  typeof value === 'string'
+    ? Buffer.from(value, 'utf8')
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 
 /**
  * The writer of an embedded log directory.
@@ -93,7 +96,10 @@ export class EmbeddedLog {
     readonly partitions: number,
     private readonly files: PartitionFile[],
     private readonly lock: FileLock,
-    private readonly options: Required<Pick<EmbeddedLogOptions, 'fsync' | 'segmentBytes'>> & { clock: Clock; logger: Logger },
+    private readonly options: Required<Pick<EmbeddedLogOptions, 'fsync' | 'segmentBytes'>> & {
+      clock: Clock;
+      logger: Logger;
+    },
   ) {}
 
   /** Opens (creating if needed) the log in `dir`, takes the writer lock and truncates torn tails. */
@@ -104,11 +110,22 @@ export class EmbeddedLog {
     try {
       const meta = await ensureLogMeta(dir, options.partitions);
       const files: PartitionFile[] = [];
-      for (let partition = 0; partition < meta.partitions; partition += 1) files.push(await recoverPartition(dir, partition, logger));
-      const settings = { fsync: options.fsync ?? 'batch', segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024, clock: options.clock ?? systemClock, logger };
+      for (let partition = 0; partition < meta.partitions; partition += 1) {
+        const tail = await recoverPartition(dir, partition, logger);
+        files.push({ ...tail, durable: tail.next, dirty: false });
+      }
+      const settings = {
+        fsync: options.fsync ?? 'batch',
+        segmentBytes: options.segmentBytes ?? 64 * 1024 * 1024,
+        clock: options.clock ?? systemClock,
+        logger,
+      };
       const log = new EmbeddedLog(dir, meta.partitions, files, lock, settings);
       if (settings.fsync === 'interval') {
-        log.timer = setInterval(() => void log.syncAll().catch((error: unknown) => logger.log('error', 'fsync failed', { error })), options.fsyncIntervalMs ?? 200);
+        log.timer = setInterval(
+          () => void log.syncAll().catch((error: unknown) => logger.log('error', 'fsync failed', { error })),
+          options.fsyncIntervalMs ?? 200,
+        );
         log.timer.unref();
       }
       return log;
@@ -122,7 +139,13 @@ export class EmbeddedLog {
   append(key: AppendInput['key'], value: AppendInput['value'], timestampMs?: number): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error(`embedded log ${this.dir} is closed`));
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ key: key === null ? null : utf8(key), value: utf8(value), timestampMs: timestampMs ?? this.options.clock.now(), resolve, reject });
+      this.queue.push({
+        key: key === null ? null : utf8(key),
+        value: utf8(value),
+        timestampMs: timestampMs ?? this.options.clock.now(),
+        resolve,
+        reject,
+      });
       this.kick();
     });
   }
@@ -180,7 +203,8 @@ export class EmbeddedLog {
   private async writeRound(items: Pending[]): Promise<void> {
     const byPartition = new Map<number, { item: Pending; offset: number }[]>();
     for (const item of items) {
-      const partition = item.key === null ? this.roundRobin++ % this.partitions : partitionForKey(item.key, this.partitions);
+      const partition =
+        item.key === null ? this.roundRobin++ % this.partitions : partitionForKey(item.key, this.partitions);
       const list = byPartition.get(partition) ?? [];
       byPartition.set(partition, list);
       list.push({ item, offset: 0 });
@@ -199,18 +223,29 @@ export class EmbeddedLog {
     );
   }
 
-  private async writePartition(partition: number, file: PartitionFile, list: { item: Pending; offset: number }[]): Promise<void> {
+  private async writePartition(
+    partition: number,
+    file: PartitionFile,
+    list: { item: Pending; offset: number }[],
+  ): Promise<void> {
     if (file.size >= this.options.segmentBytes) await this.roll(partition, file);
     const frames = list.map((entry, index) => {
       entry.offset = file.next + index;
-      return encodeFrame(encodeRecord(entry.offset, entry.item.timestampMs, entry.item.key, entry.item.value));
+      return encodeFrame(
+        encodeRecord(entry.offset, entry.item.timestampMs, entry.item.key, entry.item.value),
+      );
     });
     const bytes = Buffer.concat(frames);
     const before = file.size;
     try {
       let written = 0;
       while (written < bytes.length) {
-        const { bytesWritten } = await file.handle.write(bytes, written, bytes.length - written, before + written);
+        const { bytesWritten } = await file.handle.write(
+          bytes,
+          written,
+          bytes.length - written,
+          before + written,
+        );
         written += bytesWritten;
       }
     } catch (error) {
@@ -254,29 +289,4 @@ export class EmbeddedLog {
   private async syncAll(): Promise<void> {
     for (const [partition, file] of this.files.entries()) await this.sync(partition, file);
   }
-}
-
-/** Opens a partition's last segment, checks every record and truncates a torn or corrupt tail. */
-async function recoverPartition(dir: string, partition: number, logger: Logger): Promise<PartitionFile> {
-  await mkdir(partitionDir(dir, partition), { recursive: true });
-  const segments = await listSegments(dir, partition);
-  const base = segments[segments.length - 1] ?? 0;
-  const path = segmentPath(dir, partition, base);
-  const handle = await open(path, segments.length === 0 ? 'wx+' : 'r+');
-  if (segments.length === 0) await fsyncDir(partitionDir(dir, partition));
-  const size = (await handle.stat()).size;
-  let position = 0;
-  let next = base;
-  for (;;) {
-    const read = await readRecords(handle, position, size, { expectedOffset: next, maxRecords: 10_000 });
-    position = read.position;
-    next += read.records.length;
-    if (read.stop !== 'limit') break;
-  }
-  if (position < size) {
-    logger.log('warn', 'truncating a torn or corrupt tail', { partition, segment: path, validBytes: position, droppedBytes: size - position });
-    await handle.truncate(position);
-    await handle.sync();
-  }
-  return { handle, base, size: position, next, durable: next, dirty: false };
 }

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serializeError, silentLogger, systemClock, type Clock, type Logger } from '../ingest/log.js';
 import type { EmbeddedLog } from './embedded-log.js';
+import { failedCommit, screenCommits } from './commits.js';
 import { GroupOffsets } from './group-offsets.js';
 import { ensureLogMeta } from './log-layout.js';
 import { PartitionReader } from './log-reader.js';
@@ -15,7 +16,6 @@ import type {
   EventSource,
   PartitionLag,
   PartitionOffset,
-  RejectedCommit,
   RevokeReason,
   SourceBatch,
   SourceHooks,
@@ -62,7 +62,11 @@ class EmbeddedSource implements EventSource {
 
   constructor(private readonly config: EmbeddedSourceConfig) {
     this.topic = config.topic ?? 'activity-events';
-    this.logger = (config.logger ?? silentLogger).child({ component: 'embedded-source', dir: config.dir, group: config.groupId });
+    this.logger = (config.logger ?? silentLogger).child({
+      component: 'embedded-source',
+      dir: config.dir,
+      group: config.groupId,
+    });
   }
 
   state(): SourceState {
@@ -81,7 +85,12 @@ class EmbeddedSource implements EventSource {
     try {
       const meta = await ensureLogMeta(this.config.dir, this.config.log?.partitions);
       const clock = this.config.clock ?? systemClock;
-      this.group = await GroupOffsets.open(this.config.dir, this.config.groupId, this.config.lockTimeoutMs, () => clock.now());
+      this.group = await GroupOffsets.open(
+        this.config.dir,
+        this.config.groupId,
+        this.config.lockTimeoutMs,
+        () => clock.now(),
+      );
       this.partitions = Array.from({ length: meta.partitions }, (_, partition) => partition);
       this.readers = this.partitions.map((partition) => new PartitionReader(this.config.dir, partition));
       this.endTrackers = this.partitions.map((partition) => new PartitionReader(this.config.dir, partition));
@@ -97,25 +106,18 @@ class EmbeddedSource implements EventSource {
   }
 
   async commit(offsets: readonly PartitionOffset[]): Promise<CommitResult> {
-    const rejected: RejectedCommit[] = [];
-    const accepted: { partition: number; offset: number }[] = [];
-    const active = this.status === 'running' || this.status === 'stopping';
-    for (const entry of offsets) {
-      const reader = this.readers[entry.partition];
-      const offset = Number(entry.offset);
-      if (!active || this.group === undefined) rejected.push({ ...entry, reason: 'not-running', message: `source is ${this.status}` });
-      else if (reader === undefined) rejected.push({ ...entry, reason: 'not-assigned', message: `no partition ${entry.partition}` });
-      else if (!/^\d+$/.test(entry.offset) || offset > reader.nextOffset) {
-        rejected.push({ ...entry, reason: 'invalid-offset', message: `offset ${entry.offset} is not between 0 and the next delivered offset ${reader.nextOffset}` });
-      } else accepted.push({ partition: entry.partition, offset });
-    }
-    if (accepted.length === 0 || this.group === undefined) return { committed: [], rejected };
+    const group = this.group;
+    const { accepted, rejected } = screenCommits(offsets, {
+      state: group === undefined ? 'stopped' : this.status,
+      isAssigned: (partition) => this.readers[partition] !== undefined,
+      limit: (partition) => this.readers[partition]?.nextOffset,
+    });
+    if (accepted.length === 0 || group === undefined) return { committed: [], rejected };
     try {
-      await this.group.commit(accepted);
-      return { committed: accepted.map(({ partition, offset }) => ({ partition, offset: String(offset) })), rejected };
+      await group.commit(accepted.map(({ partition, offset }) => ({ partition, offset: Number(offset) })));
+      return { committed: accepted, rejected };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return { committed: [], rejected: [...rejected, ...accepted.map(({ partition, offset }) => ({ partition, offset: String(offset), reason: 'error' as const, message }))] };
+      return failedCommit(accepted, rejected, error);
     }
   }
 
@@ -139,7 +141,12 @@ class EmbeddedSource implements EventSource {
         end = tracker.nextOffset;
       }
       const committed = this.group?.get(partition);
-      result.push({ partition, highWatermark: String(end), committed: committed === undefined ? null : String(committed), lag: Math.max(0, end - (committed ?? 0)) });
+      result.push({
+        partition,
+        highWatermark: String(end),
+        committed: committed === undefined ? null : String(committed),
+        lag: Math.max(0, end - (committed ?? 0)),
+      });
     }
     return result;
   }
@@ -183,11 +190,21 @@ class EmbeddedSource implements EventSource {
     }
   }
 
-  private batch(partition: number, end: number, records: Awaited<ReturnType<PartitionReader['read']>>): SourceBatch {
+  private batch(
+    partition: number,
+    end: number,
+    records: Awaited<ReturnType<PartitionReader['read']>>,
+  ): SourceBatch {
     return {
       topic: this.topic,
       partition,
-      messages: records.map((record) => ({ partition, offset: String(record.offset), key: record.key, value: record.value, timestampMs: record.timestampMs })),
+      messages: records.map((record) => ({
+        partition,
+        offset: String(record.offset),
+        key: record.key,
+        value: record.value,
+        timestampMs: record.timestampMs,
+      })),
       highWatermark: String(Math.max(end, this.config.log?.durableEndOffsets()[partition] ?? end)),
       heartbeat: async () => undefined,
       commit: (nextOffset) => this.commit([{ partition, offset: nextOffset }]),
@@ -203,7 +220,9 @@ class EmbeddedSource implements EventSource {
 
   /** A handler failed: revoke, rewind every partition to its committed offset, assign again. */
   private async restartAfter(error: unknown): Promise<void> {
-    this.logger.log('error', 'batch handler failed; rewinding to the committed offsets', { error: serializeError(error) });
+    this.logger.log('error', 'batch handler failed; rewinding to the committed offsets', {
+      error: serializeError(error),
+    });
     await this.revoke('restart');
     await sleep(this.config.restartDelayMs ?? 500);
     if (this.status === 'running') await this.assign();
@@ -213,7 +232,12 @@ class EmbeddedSource implements EventSource {
     for (const [partition, reader] of this.readers.entries()) {
       const wanted = this.group?.get(partition) ?? 0;
       const at = await reader.seek(wanted);
-      if (at !== wanted) this.logger.log('error', 'committed offset is outside the log; reading from the nearest end', { partition, committed: wanted, from: at });
+      if (at !== wanted)
+        this.logger.log('error', 'committed offset is outside the log; reading from the nearest end', {
+          partition,
+          committed: wanted,
+          from: at,
+        });
     }
     this.logger.log('info', 'partitions assigned', { partitions: this.partitions });
     await this.hooks.onAssigned?.(this.partitions);

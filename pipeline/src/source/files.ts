@@ -115,7 +115,10 @@ export async function acquireLock(path: string, timeoutMs = 0): Promise<FileLock
     }
     const owner = await ownerOf(path);
     // An unreadable lock younger than a second may be one another process is still writing.
-    if ((owner === undefined && (await ageMs(path)) > 1_000) || (owner !== undefined && owner !== process.pid && !isAlive(owner))) {
+    if (
+      (owner === undefined && (await ageMs(path)) > 1_000) ||
+      (owner !== undefined && owner !== process.pid && !isAlive(owner))
+    ) {
       await rm(path, { force: true });
       continue;
     }

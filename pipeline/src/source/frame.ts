@@ -45,7 +45,8 @@ export interface FrameScan {
  * @example const bytes = encodeFrame(Buffer.from('hello'));
  */
 export function encodeFrame(body: Uint8Array): Buffer {
-  if (body.length > MAX_FRAME_BODY_BYTES) throw new RangeError(`frame body of ${body.length} bytes exceeds ${MAX_FRAME_BODY_BYTES}`);
+  if (body.length > MAX_FRAME_BODY_BYTES)
+    throw new RangeError(`frame body of ${body.length} bytes exceeds ${MAX_FRAME_BODY_BYTES}`);
   const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
   frame.writeUInt32BE(body.length, 0);
   frame.writeUInt32BE(crc32(body), 4);
@@ -63,13 +64,15 @@ export function scanFrames(buffer: Buffer, start = 0, maxFrames = Number.POSITIV
   let position = start;
   while (frames.length < maxFrames) {
     if (position === buffer.length) return { frames, validEnd: position, stop: 'end' };
-    if (buffer.length - position < FRAME_HEADER_BYTES) return { frames, validEnd: position, stop: 'incomplete' };
+    if (buffer.length - position < FRAME_HEADER_BYTES)
+      return { frames, validEnd: position, stop: 'incomplete' };
     const length = buffer.readUInt32BE(position);
     if (length > MAX_FRAME_BODY_BYTES) return { frames, validEnd: position, stop: 'corrupt' };
     const end = position + FRAME_HEADER_BYTES + length;
     if (end > buffer.length) return { frames, validEnd: position, stop: 'incomplete' };
     const body = buffer.subarray(position + FRAME_HEADER_BYTES, end);
-    if (crc32(body) !== buffer.readUInt32BE(position + 4)) return { frames, validEnd: position, stop: 'corrupt' };
+    if (crc32(body) !== buffer.readUInt32BE(position + 4))
+      return { frames, validEnd: position, stop: 'corrupt' };
     frames.push({ body, start: position, end });
     position = end;
   }

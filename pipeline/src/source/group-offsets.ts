@@ -45,7 +45,12 @@ export class GroupOffsets {
   ) {}
 
   /** Takes the group's lock (waiting up to `lockTimeoutMs`) and loads its offsets. */
-  static async open(dir: string, groupId: string, lockTimeoutMs = 0, clock: () => number = Date.now): Promise<GroupOffsets> {
+  static async open(
+    dir: string,
+    groupId: string,
+    lockTimeoutMs = 0,
+    clock: () => number = Date.now,
+  ): Promise<GroupOffsets> {
     const lock = await acquireLock(groupPath(dir, groupId, '.lock'), lockTimeoutMs);
     try {
       return new GroupOffsets(dir, groupId, await readGroupOffsets(dir, groupId), lock, clock);

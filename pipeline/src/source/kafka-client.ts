@@ -21,7 +21,12 @@ export interface KafkaClientConfig {
   retries?: number;
 }
 
-const TO_KAFKAJS: Readonly<Record<LogLevel, logLevel>> = { debug: logLevel.DEBUG, info: logLevel.INFO, warn: logLevel.WARN, error: logLevel.ERROR };
+const TO_KAFKAJS: Readonly<Record<LogLevel, logLevel>> = {
+  debug: logLevel.DEBUG,
+  info: logLevel.INFO,
+  warn: logLevel.WARN,
+  error: logLevel.ERROR,
+};
 
 function levelOf(level: logLevel): LogLevel {
   if (level <= logLevel.ERROR) return 'error';
@@ -53,7 +58,13 @@ export function createKafkaClient(config: KafkaClientConfig): Kafka {
   });
 }
 
-const REBALANCE_TYPES = new Set(['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'NOT_COORDINATOR', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID']);
+const REBALANCE_TYPES = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'NOT_COORDINATOR',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+]);
 
 /** Whether an error (or its cause) says the consumer group is rebalancing or forgot this member. */
 export function isRebalanceError(error: unknown): boolean {

@@ -14,41 +14,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { serializeError, silentLogger, type Logger } from '../ingest/log.js';
+import { failedCommit, screenCommits } from './commits.js';
 import { createKafkaClient, isRebalanceError } from './kafka-client.js';
+import { consumerConfig, type KafkaSourceConfig } from './kafka-config.js';
+import { setPaused, toSourceBatch } from './kafka-batch.js';
+import { fetchKafkaLag } from './kafka-lag.js';
 import type {
   BatchHandler,
   CommitResult,
   EventSource,
   PartitionLag,
   PartitionOffset,
-  RejectedCommit,
   RevokeReason,
-  SourceBatch,
   SourceHooks,
   SourceState,
 } from './types.js';
-
-/** Configuration of {@link createKafkaSource}. */
-export interface KafkaSourceConfig {
-  brokers: readonly string[];
-  groupId: string;
-  /** Default `activity-events`. */
-  topic?: string;
-  clientId?: string;
-  /** A client to use instead of one built from `brokers`. */
-  kafka?: Kafka;
-  /** Where a group without committed offsets starts (default true: the beginning). */
-  fromBeginning?: boolean;
-  sessionTimeoutMs?: number;
-  rebalanceTimeoutMs?: number;
-  heartbeatIntervalMs?: number;
-  maxBytesPerPartition?: number;
-  /** Longest a fetch waits for data (default 500 ms; also bounds how long `stop` waits). */
-  maxWaitTimeMs?: number;
-  /** Back-off of consumer restarts: first and longest delay (default 500 ms, 30 s). */
-  restartDelayMs?: { initial: number; max: number };
-  logger?: Logger;
-}
 
 interface Session {
   id: number;
@@ -79,8 +59,18 @@ class KafkaSource implements EventSource {
 
   constructor(private readonly config: KafkaSourceConfig) {
     this.topic = config.topic ?? 'activity-events';
-    this.logger = (config.logger ?? silentLogger).child({ component: 'kafka-source', topic: this.topic, group: config.groupId });
-    this.kafka = config.kafka ?? createKafkaClient({ brokers: config.brokers, logger: this.logger, ...(config.clientId === undefined ? {} : { clientId: config.clientId }) });
+    this.logger = (config.logger ?? silentLogger).child({
+      component: 'kafka-source',
+      topic: this.topic,
+      group: config.groupId,
+    });
+    this.kafka =
+      config.kafka ??
+      createKafkaClient({
+        brokers: config.brokers,
+        logger: this.logger,
+        ...(config.clientId === undefined ? {} : { clientId: config.clientId }),
+      });
   }
 
   state(): SourceState {
@@ -109,22 +99,19 @@ class KafkaSource implements EventSource {
 
   async commit(offsets: readonly PartitionOffset[]): Promise<CommitResult> {
     const session = this.session;
-    const rejected: RejectedCommit[] = [];
-    const accepted: PartitionOffset[] = [];
-    for (const entry of offsets) {
-      if (session === undefined || (this.status !== 'running' && this.status !== 'stopping')) rejected.push({ ...entry, reason: 'not-running', message: `source is ${this.status}` });
-      else if (!this.assigned.includes(entry.partition)) rejected.push({ ...entry, reason: 'not-assigned', message: `partition ${entry.partition} is not assigned to this member` });
-      else if (!/^\d+$/.test(entry.offset)) rejected.push({ ...entry, reason: 'invalid-offset', message: `offset ${entry.offset} is not an integer ≥ 0` });
-      else accepted.push(entry);
-    }
+    const { accepted, rejected } = screenCommits(offsets, {
+      state: session === undefined ? 'stopped' : this.status,
+      isAssigned: (p) => this.assigned.includes(p),
+    });
     if (accepted.length === 0 || session === undefined) return { committed: [], rejected };
     try {
-      await session.consumer.commitOffsets(accepted.map(({ partition, offset }) => ({ topic: this.topic, partition, offset })));
+      await session.consumer.commitOffsets(
+        accepted.map(({ partition, offset }) => ({ topic: this.topic, partition, offset })),
+      );
       return { committed: accepted, rejected };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       this.logger.log('warn', 'commit failed', { offsets: accepted, error: serializeError(error) });
-      return { committed: [], rejected: [...rejected, ...accepted.map((entry) => ({ ...entry, reason: 'error' as const, message }))] };
+      return failedCommit(accepted, rejected, error);
     }
   }
 
@@ -136,11 +123,7 @@ class KafkaSource implements EventSource {
   resume(partitions?: readonly number[]): void {
     const resumed = partitions ?? [...this.paused];
     for (const partition of resumed) this.paused.delete(partition);
-    try {
-      this.session?.consumer.resume([{ topic: this.topic, partitions: [...resumed] }]);
-    } catch (error) {
-      this.logger.log('debug', 'resume before the consumer runs', { error: serializeError(error) });
-    }
+    setPaused(this.session?.consumer, this.topic, resumed, false);
   }
 
   async lag(): Promise<PartitionLag[]> {
@@ -149,14 +132,7 @@ class KafkaSource implements EventSource {
       await admin.connect();
       this.admin = admin;
     }
-    const [ends, groups] = await Promise.all([this.admin.fetchTopicOffsets(this.topic), this.admin.fetchOffsets({ groupId: this.config.groupId, topics: [this.topic] })]);
-    const committed = new Map((groups[0]?.partitions ?? []).map((p) => [p.partition, p.offset]));
-    return this.assigned.map((partition) => {
-      const high = ends.find((p) => p.partition === partition)?.high ?? '0';
-      const stored = committed.get(partition);
-      const known = stored !== undefined && Number(stored) >= 0 ? stored : null;
-      return { partition, highWatermark: high, committed: known, lag: Math.max(0, Number(high) - Number(known ?? ends.find((p) => p.partition === partition)?.low ?? 0)) };
-    });
+    return fetchKafkaLag(this.admin, this.topic, this.config.groupId, this.assigned);
   }
 
   async stop(): Promise<void> {
@@ -164,12 +140,16 @@ class KafkaSource implements EventSource {
     this.status = 'stopping';
     await this.restarting;
     const session = this.session;
-    this.pauseAll(session);
+    setPaused(session?.consumer, this.topic, undefined, true);
     await this.inFlight;
     await this.assignReady;
     await this.revoke('stop');
     this.session = undefined;
-    await session?.consumer.disconnect().catch((error: unknown) => this.logger.log('warn', 'disconnect failed', { error: serializeError(error) }));
+    await session?.consumer
+      .disconnect()
+      .catch((error: unknown) =>
+        this.logger.log('warn', 'disconnect failed', { error: serializeError(error) }),
+      );
     await this.admin?.disconnect().catch(() => undefined);
     this.admin = undefined;
     this.assigned = [];
@@ -179,24 +159,22 @@ class KafkaSource implements EventSource {
 
   private async openSession(): Promise<void> {
     const config = this.config;
-    const consumer = this.kafka.consumer({
-      groupId: config.groupId,
-      sessionTimeout: config.sessionTimeoutMs ?? 30_000,
-      rebalanceTimeout: config.rebalanceTimeoutMs ?? 60_000,
-      heartbeatInterval: config.heartbeatIntervalMs ?? 3_000,
-      maxBytesPerPartition: config.maxBytesPerPartition ?? 1024 * 1024,
-      maxWaitTimeInMs: config.maxWaitTimeMs ?? 500,
-      // This source restarts the consumer itself (revoking first), never kafkajs behind its back.
-      retry: { retries: 5, restartOnFailure: async () => false },
-    });
+    const consumer = this.kafka.consumer(consumerConfig(this.config));
     const session: Session = { id: ++this.sessions, consumer, crashed: false };
     this.session = session;
-    consumer.on(consumer.events.GROUP_JOIN, (event) => this.onJoin(session, event.payload.memberAssignment[this.topic] ?? []));
-    consumer.on(consumer.events.REBALANCING, () => void (session === this.session && this.revoke('rebalance')));
+    consumer.on(consumer.events.GROUP_JOIN, (event) =>
+      this.onJoin(session, event.payload.memberAssignment[this.topic] ?? []),
+    );
+    consumer.on(
+      consumer.events.REBALANCING,
+      () => void (session === this.session && this.revoke('rebalance')),
+    );
     consumer.on(consumer.events.CRASH, (event) => {
       session.crashed = true;
       if (session !== this.session) return;
-      this.logger.log('error', 'consumer crashed; restarting it', { error: serializeError(event.payload.error) });
+      this.logger.log('error', 'consumer crashed; restarting it', {
+        error: serializeError(event.payload.error),
+      });
       // While starting or restarting, the code that opened this session sees `crashed` and tries again.
       if (this.status === 'running' && this.restarting === undefined) this.restart();
     });
@@ -228,7 +206,9 @@ class KafkaSource implements EventSource {
       try {
         await this.hooks.onAssigned?.(given);
       } catch (error) {
-        this.logger.log('error', 'onAssigned failed; restarting the consumer', { error: serializeError(error) });
+        this.logger.log('error', 'onAssigned failed; restarting the consumer', {
+          error: serializeError(error),
+        });
         this.restart();
       }
     });
@@ -239,21 +219,12 @@ class KafkaSource implements EventSource {
     await this.assignReady;
     if (session !== this.session || this.status !== 'running' || this.restarting !== undefined) return;
     if (!this.assigned.includes(batch.partition) || this.paused.has(batch.partition)) return;
-    const sourceBatch: SourceBatch = {
-      topic: batch.topic,
-      partition: batch.partition,
-      messages: batch.messages.map((message) => ({
-        partition: batch.partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value ?? Buffer.alloc(0),
-        timestampMs: Number(message.timestamp),
-      })),
-      highWatermark: batch.highWatermark,
-      heartbeat: () => payload.heartbeat(),
-      commit: (nextOffset) => this.commit([{ partition: batch.partition, offset: nextOffset }]),
-      isRunning: () => payload.isRunning() && !payload.isStale() && this.status === 'running' && this.revoking === undefined && this.assigned.includes(batch.partition),
-    };
+    const sourceBatch = toSourceBatch(
+      payload,
+      (nextOffset) => this.commit([{ partition: batch.partition, offset: nextOffset }]),
+      () =>
+        this.status === 'running' && this.revoking === undefined && this.assigned.includes(batch.partition),
+    );
     try {
       if (sourceBatch.messages.length > 0) await this.handler(sourceBatch);
       payload.resolveOffset(batch.lastOffset());
@@ -264,7 +235,10 @@ class KafkaSource implements EventSource {
         await this.revoke('rebalance');
         throw error;
       }
-      this.logger.log('error', 'batch handler failed; restarting from the committed offsets', { partition: batch.partition, error: serializeError(error) });
+      this.logger.log('error', 'batch handler failed; restarting from the committed offsets', {
+        partition: batch.partition,
+        error: serializeError(error),
+      });
       this.restart();
     }
   }
@@ -292,13 +266,17 @@ class KafkaSource implements EventSource {
   private restart(): void {
     if (this.restarting !== undefined) return;
     const session = this.session;
-    this.pauseAll(session);
+    setPaused(session?.consumer, this.topic, undefined, true);
     this.restarting = (async () => {
       await sleep(0);
       await this.revoke('restart');
       this.session = undefined;
       this.assigned = [];
-      await session?.consumer.disconnect().catch((error: unknown) => this.logger.log('warn', 'disconnect failed', { error: serializeError(error) }));
+      await session?.consumer
+        .disconnect()
+        .catch((error: unknown) =>
+          this.logger.log('warn', 'disconnect failed', { error: serializeError(error) }),
+        );
       const backoff = this.config.restartDelayMs ?? { initial: 500, max: 30_000 };
       while (this.status === 'running') {
         await sleep(Math.min(backoff.max, backoff.initial * 2 ** Math.min(this.restartAttempts, 16)));
@@ -309,7 +287,10 @@ class KafkaSource implements EventSource {
           if (!this.sessionCrashed()) return;
           throw new Error('the consumer crashed while joining the group');
         } catch (error) {
-          this.logger.log('error', 'consumer restart failed; retrying', { attempt: this.restartAttempts, error: serializeError(error) });
+          this.logger.log('error', 'consumer restart failed; retrying', {
+            attempt: this.restartAttempts,
+            error: serializeError(error),
+          });
           const failed = this.session as Session | undefined;
           this.session = undefined;
           await failed?.consumer.disconnect().catch(() => undefined);
@@ -326,21 +307,8 @@ class KafkaSource implements EventSource {
     return this.session?.crashed === true;
   }
 
-  private pauseAll(session: Session | undefined): void {
-    try {
-      session?.consumer.pause([{ topic: this.topic }]);
-    } catch (error) {
-      this.logger.log('debug', 'pause before the consumer runs', { error: serializeError(error) });
-    }
-  }
-
   private applyPauses(): void {
-    if (this.paused.size === 0) return;
-    try {
-      this.session?.consumer.pause([{ topic: this.topic, partitions: [...this.paused] }]);
-    } catch (error) {
-      this.logger.log('debug', 'pause before the consumer runs', { error: serializeError(error) });
-    }
+    if (this.paused.size > 0) setPaused(this.session?.consumer, this.topic, [...this.paused], true);
   }
 }
 

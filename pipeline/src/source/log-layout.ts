@@ -68,7 +68,12 @@ export async function readLogMeta(dir: string): Promise<LogMeta | undefined> {
     throw error;
   }
   const meta = JSON.parse(text) as Partial<LogMeta>;
-  if (meta.format !== FORMAT || meta.version !== VERSION || !Number.isInteger(meta.partitions) || (meta.partitions ?? 0) < 1) {
+  if (
+    meta.format !== FORMAT ||
+    meta.version !== VERSION ||
+    !Number.isInteger(meta.partitions) ||
+    (meta.partitions ?? 0) < 1
+  ) {
     throw new EventLogError(`${join(dir, 'log.json')} is not a ${FORMAT} v${VERSION} description`);
   }
   return meta as LogMeta;
@@ -89,7 +94,8 @@ export async function ensureLogMeta(dir: string, partitions: number | undefined)
     return existing;
   }
   const count = partitions ?? 3;
-  if (!Number.isInteger(count) || count < 1 || count > 1024) throw new EventLogError(`partitions must be 1–1024, got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > 1024)
+    throw new EventLogError(`partitions must be 1–1024, got ${count}`);
   const meta: LogMeta = { format: FORMAT, version: VERSION, partitions: count };
   await writeFileAtomic(join(dir, 'log.json'), `${JSON.stringify(meta)}\n`);
   return meta;

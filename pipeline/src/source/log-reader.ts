@@ -53,7 +53,11 @@ export class PartitionReader {
       const handle = this.handle;
       if (handle === undefined) break;
       const size = (await handle.stat()).size;
-      const limits = { expectedOffset: this.next, maxRecords: maxRecords - records.length, ...(endOffset === undefined ? {} : { endOffset }) };
+      const limits = {
+        expectedOffset: this.next,
+        maxRecords: maxRecords - records.length,
+        ...(endOffset === undefined ? {} : { endOffset }),
+      };
       const read = await readRecords(handle, this.position, size, limits);
       records.push(...read.records);
       this.position = read.position;
@@ -67,7 +71,9 @@ export class PartitionReader {
         );
       }
       if (nextSegment !== this.next) {
-        throw new EventLogError(`partition ${this.partition}: segment ${nextSegment} does not follow offset ${this.next}`);
+        throw new EventLogError(
+          `partition ${this.partition}: segment ${nextSegment} does not follow offset ${this.next}`,
+        );
       }
       await this.openSegment(nextSegment);
     }

@@ -22,7 +22,12 @@ export interface LogRecord {
 }
 
 /** Encodes a record body (not yet framed). */
-export function encodeRecord(offset: number, timestampMs: number, key: Uint8Array | null, value: Uint8Array): Buffer {
+export function encodeRecord(
+  offset: number,
+  timestampMs: number,
+  key: Uint8Array | null,
+  value: Uint8Array,
+): Buffer {
   const keyLength = key === null ? 0 : key.length;
   const body = Buffer.allocUnsafe(FIXED_BYTES + keyLength + value.length);
   body.writeUInt8(RECORD_VERSION, 0);

@@ -45,7 +45,12 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
  * Reads up to `maxRecords` consecutive records starting at byte `position` of a segment whose readable
  * size is `size`. Record bodies are copies-free views into freshly allocated buffers.
  */
-export async function readRecords(handle: FileHandle, position: number, size: number, limits: ReadLimits): Promise<SegmentRead> {
+export async function readRecords(
+  handle: FileHandle,
+  position: number,
+  size: number,
+  limits: ReadLimits,
+): Promise<SegmentRead> {
   const records: LogRecord[] = [];
   const chunkBytes = limits.chunkBytes ?? READ_CHUNK_BYTES;
   let at = position;

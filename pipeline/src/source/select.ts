@@ -10,7 +10,12 @@
  */
 import { join, resolve } from 'node:path';
 import type { Kafka } from 'kafkajs';
-import { createFileDeadLetters, createKafkaDeadLetters, deadLetterTopic, type DeadLetterSink } from '../ingest/dead-letter.js';
+import {
+  createFileDeadLetters,
+  createKafkaDeadLetters,
+  deadLetterTopic,
+  type DeadLetterSink,
+} from '../ingest/dead-letter.js';
 import { silentLogger, type Logger } from '../ingest/log.js';
 import type { EmbeddedLog } from './embedded-log.js';
 import { createEmbeddedSource } from './embedded-source.js';
@@ -37,12 +42,19 @@ export type SourceSettings =
  * sourceSettingsFromEnv({ KAFKA_BROKERS: '127.0.0.1:9092' }); // { type: 'kafka', brokers: ['127.0.0.1:9092'], … }
  * sourceSettingsFromEnv({}); // { type: 'embedded', dir: '<cwd>/var/event-log', … }
  */
-export function sourceSettingsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): SourceSettings {
+export function sourceSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): SourceSettings {
   const topic = env.KAFKA_TOPIC?.trim() || DEFAULT_TOPIC;
   const groupId = env.KAFKA_GROUP_ID?.trim() || DEFAULT_GROUP_ID;
   const brokers = parseBrokers(env.KAFKA_BROKERS ?? '');
   if (brokers.length > 0) return { type: 'kafka', brokers, topic, groupId };
-  return { type: 'embedded', dir: resolve(env.EVENT_LOG_DIR?.trim() || DEFAULT_EVENT_LOG_DIR), topic, groupId };
+  return {
+    type: 'embedded',
+    dir: resolve(env.EVENT_LOG_DIR?.trim() || DEFAULT_EVENT_LOG_DIR),
+    topic,
+    groupId,
+  };
 }
 
 /** What {@link createSource} and {@link createDeadLetters} may share. */
@@ -58,14 +70,27 @@ export interface SourceDependencies {
 export function createSource(settings: SourceSettings, deps: SourceDependencies = {}): EventSource {
   const logger = deps.logger ?? silentLogger;
   if (settings.type === 'kafka') {
-    return createKafkaSource({ brokers: settings.brokers, topic: settings.topic, groupId: settings.groupId, logger, ...(deps.kafka === undefined ? {} : { kafka: deps.kafka }) });
+    return createKafkaSource({
+      brokers: settings.brokers,
+      topic: settings.topic,
+      groupId: settings.groupId,
+      logger,
+      ...(deps.kafka === undefined ? {} : { kafka: deps.kafka }),
+    });
   }
-  return createEmbeddedSource({ dir: settings.dir, topic: settings.topic, groupId: settings.groupId, logger, ...(deps.log === undefined ? {} : { log: deps.log }) });
+  return createEmbeddedSource({
+    dir: settings.dir,
+    topic: settings.topic,
+    groupId: settings.groupId,
+    logger,
+    ...(deps.log === undefined ? {} : { log: deps.log }),
+  });
 }
 
 /** The dead-letter sink of the settings: `<topic>.dlq`, or `<dir>/dead-letters/`. */
 export function createDeadLetters(settings: SourceSettings, deps: SourceDependencies = {}): DeadLetterSink {
   if (settings.type === 'embedded') return createFileDeadLetters(join(settings.dir, 'dead-letters'));
-  const kafka = deps.kafka ?? createKafkaClient({ brokers: settings.brokers, logger: deps.logger ?? silentLogger });
+  const kafka =
+    deps.kafka ?? createKafkaClient({ brokers: settings.brokers, logger: deps.logger ?? silentLogger });
   return createKafkaDeadLetters({ kafka, topic: deadLetterTopic(settings.topic) });
 }

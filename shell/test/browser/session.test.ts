@@ -93,10 +93,10 @@ describe('sign-in', () => {
   });
 
   it('switches the sign-in screen to English and back', async () => {
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.getByRole('button', { name: 'VI' }).click();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 
   it('signs in: the scope unit is selected, the module mounts, the context is in the URL', async () => {
@@ -189,11 +189,11 @@ describe('period and language', () => {
   });
 
   it('English relabels the console without reloading the module', async () => {
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
     expect(await page.locator('.vwu-picker').nth(1).textContent()).toContain('Q3 2025');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
-    await page.getByRole('button', { name: 'VI' }).click();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
   });
 
   it('sign-out returns to the sign-in screen and unmounts the module', async () => {
