@@ -1,8 +1,10 @@
-// One lint configuration for every workspace: typescript-eslint for TypeScript, eslint-plugin-vue for .vue files.
+// One lint configuration for every workspace: typescript-eslint for TypeScript, eslint-plugin-vue for .vue files,
+// eslint-config-prettier last.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '.cache/**', 'tests/artifacts/**'] },
@@ -25,4 +27,6 @@ export default tseslint.config(
     files: ['**/cli.ts', '**/bench*.ts', '**/*.mjs', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
+  // Prettier lays code and templates out; the layout rules of the configs above are turned off.
+  prettier,
 );

@@ -7,6 +7,8 @@ declare module 'vitest' {
     postgresTemplate: string | undefined;
     /** File with the PGlite dump of the same template (`node` project only). */
     pgliteTemplate: string | undefined;
+    /** File with the PGlite dump of an empty, unmigrated database (`node` project only). */
+    pgliteEmpty: string | undefined;
   }
 }
 

@@ -58,11 +58,12 @@ async function postgresStore(url: string, template: string | undefined): Promise
 export async function openTestStore(filled: boolean): Promise<TestStore> {
   const url = testDatabaseUrl();
   const pgliteTemplate = filled ? inject('pgliteTemplate') : undefined;
+  const pgliteStart = filled ? pgliteTemplate : inject('pgliteEmpty');
   const postgresTemplate = filled ? inject('postgresTemplate') : undefined;
   const testStore =
     url !== undefined
       ? await postgresStore(url, postgresTemplate)
-      : await openPgliteStore(null, pgliteTemplate === undefined ? {} : { from: new Blob([readFileSync(pgliteTemplate)]) }).then(
+      : await openPgliteStore(null, pgliteStart === undefined ? {} : { from: new Blob([readFileSync(pgliteStart)]) }).then(
           (store): TestStore => ({ store, kind: 'pglite', dispose: () => store.close() }),
         );
   const fromTemplate = url !== undefined ? postgresTemplate !== undefined : pgliteTemplate !== undefined;

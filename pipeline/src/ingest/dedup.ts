@@ -10,12 +10,14 @@
  *
  * Window. Ids are kept by the hour they were first seen by the pipeline (its clock, not `occurred_at`:
  * duplicates come from retries and redeliveries, which are close in arrival time, whereas an import may
- * carry events of any age). Default: 7 days, at most 1,000,000 ids per partition; when the cap is reached
- * the oldest hours go first and a warning says how far back the window now reaches. Memory is bounded by
- * the cap (about 100 bytes per id: ~100 MB per partition at the cap). The bound is safe because the copies
- * it must catch arrive within minutes of each other — a redelivery within one commit interval, a retry
- * within its back-off — far inside even a shrunken window; the duplicates it cannot catch (the same event
- * sent again more than 7 days later) are the business of the producer.
+ * carry events of any age). Default: 7 days, at most 500,000 ids per partition; when the cap is reached
+ * the oldest ids go first and a warning says how far back the window now reaches. Memory is bounded by
+ * the cap: about 90 bytes per 26-character id (measured), so ~45 MB per partition at the cap. Normal
+ * national traffic (~60,000 events a day) keeps 7 days far below it; a bulk import at full speed (~80,000
+ * events/s over 3 partitions) shrinks the window to the latest ~20 s. The bound is safe because the copies
+ * it must catch arrive close together: a redelivery repeats what came after the last commit (the sink
+ * commits every few seconds), a producer retry follows within its back-off. A copy sent again after the
+ * window (days later, or after 500,000 newer events of its partition) is not caught.
  */
 import { join } from 'node:path';
 import { silentLogger, systemClock, type Clock, type Logger } from './log.js';
@@ -29,7 +31,7 @@ export interface DedupOptions {
   windowMs?: number;
   /** Granularity of forgetting (default 1 hour). */
   bucketMs?: number;
-  /** Most ids remembered per partition (default 1,000,000). */
+  /** Most ids remembered per partition (default 500,000). */
   maxIdsPerPartition?: number;
   clock?: Clock;
   logger?: Logger;
@@ -48,12 +50,19 @@ export interface DedupPartitionStats {
 }
 
 interface PartitionState {
-  durable: Map<string, number>;
+  /** Every id remembered: a value ≥ 0 is the bucket of a durable id, −1 marks a pending one. */
+  ids: Map<string, number>;
+  /** Durable ids per bucket, oldest first within a bucket (for forgetting). */
   buckets: Map<number, string[]>;
-  pending: Map<string, { offset: number; bucket: number }>;
+  /** Pending ids in arrival order, with their offsets and buckets (parallel arrays). */
+  pending: { ids: string[]; offsets: number[]; buckets: number[] };
+  durableCount: number;
   journalBytes: number;
   liveBytes: number;
 }
+
+const PENDING = -1;
+const emptyPending = (): PartitionState['pending'] => ({ ids: [], offsets: [], buckets: [] });
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -70,7 +79,7 @@ export class DedupStore {
   constructor(private readonly options: DedupOptions) {
     this.windowMs = options.windowMs ?? 7 * DAY;
     this.bucketMs = options.bucketMs ?? 60 * 60 * 1000;
-    this.maxIds = options.maxIdsPerPartition ?? 1_000_000;
+    this.maxIds = options.maxIdsPerPartition ?? 500_000;
     this.clock = options.clock ?? systemClock;
     this.logger = (options.logger ?? silentLogger).child({ component: 'dedup' });
   }
@@ -81,9 +90,10 @@ export class DedupStore {
     const path = this.journalPath(partition);
     const journal = await readJournal(path);
     const state: PartitionState = {
-      durable: new Map(),
+      ids: new Map(),
       buckets: new Map(),
-      pending: new Map(),
+      pending: emptyPending(),
+      durableCount: 0,
       journalBytes: journal.bytes,
       liveBytes: 0,
     };
@@ -94,7 +104,7 @@ export class DedupStore {
       this.logger.log('warn', 'dedup journal had a torn tail; rewriting it', { partition });
       await this.compact(partition, state, '0');
     }
-    this.logger.log('debug', 'dedup partition loaded', { partition, ids: state.durable.size });
+    this.logger.log('debug', 'dedup partition loaded', { partition, ids: state.durableCount });
   }
 
   /** Forgets a partition (revoked): pending ids are dropped, durable ones stay in the journal. */
@@ -105,8 +115,11 @@ export class DedupStore {
   /** Whether `eventId` was seen on `partition`; a new id becomes pending at `offset`. */
   check(partition: number, offset: number, eventId: string): DedupVerdict {
     const state = this.state(partition);
-    if (state.durable.has(eventId) || state.pending.has(eventId)) return 'duplicate';
-    state.pending.set(eventId, { offset, bucket: this.bucketOf(this.clock.now()) });
+    if (state.ids.has(eventId)) return 'duplicate';
+    state.ids.set(eventId, PENDING);
+    state.pending.ids.push(eventId);
+    state.pending.offsets.push(offset);
+    state.pending.buckets.push(this.bucketOf(this.clock.now()));
     return 'new';
   }
 
@@ -114,7 +127,19 @@ export class DedupStore {
   discardPending(partition: number, fromOffset = 0): void {
     const state = this.partitions.get(partition);
     if (state === undefined) return;
-    for (const [id, entry] of state.pending) if (entry.offset >= fromOffset) state.pending.delete(id);
+    const kept = emptyPending();
+    const { ids, offsets, buckets } = state.pending;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] as string;
+      if ((offsets[i] as number) >= fromOffset) {
+        state.ids.delete(id);
+        continue;
+      }
+      kept.ids.push(id);
+      kept.offsets.push(offsets[i] as number);
+      kept.buckets.push(buckets[i] as number);
+    }
+    state.pending = kept;
   }
 
   /**
@@ -125,28 +150,38 @@ export class DedupStore {
     const state = this.state(partition);
     const limit = Number(nextOffset);
     const byBucket = new Map<number, string[]>();
-    for (const [id, entry] of state.pending) {
-      if (entry.offset >= limit) continue;
-      state.pending.delete(id);
-      const ids = byBucket.get(entry.bucket) ?? [];
-      byBucket.set(entry.bucket, ids);
-      ids.push(id);
+    const kept = emptyPending();
+    const { ids, offsets, buckets } = state.pending;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] as string;
+      const bucket = buckets[i] as number;
+      if ((offsets[i] as number) >= limit) {
+        kept.ids.push(id);
+        kept.offsets.push(offsets[i] as number);
+        kept.buckets.push(bucket);
+        continue;
+      }
+      const list = byBucket.get(bucket) ?? [];
+      byBucket.set(bucket, list);
+      list.push(id);
     }
-    const entries: JournalEntry[] = [...byBucket].map(([bucket, ids]) => ({ bucket, ids }));
+    state.pending = kept;
+    const entries: JournalEntry[] = [...byBucket].map(([bucket, list]) => ({ bucket, ids: list }));
     for (const entry of entries) this.addDurable(state, entry.bucket, entry.ids);
     this.evict(partition, state);
     if (entries.length === 0) return;
     state.journalBytes += await appendJournal(this.journalPath(partition), nextOffset, entries);
-    if (state.journalBytes > 4 * 1024 * 1024 && state.journalBytes > 2 * state.liveBytes)
+    if (state.journalBytes > 4 * 1024 * 1024 && state.journalBytes > 2 * state.liveBytes) {
       await this.compact(partition, state, nextOffset);
+    }
   }
 
   /** Per held partition: ids remembered and pending. */
   stats(): DedupPartitionStats[] {
     return [...this.partitions].map(([partition, state]) => ({
       partition,
-      durableIds: state.durable.size,
-      pendingIds: state.pending.size,
+      durableIds: state.durableCount,
+      pendingIds: state.pending.ids.length,
       oldestBucketMs: state.buckets.size === 0 ? null : Math.min(...state.buckets.keys()),
     }));
   }
@@ -170,9 +205,11 @@ export class DedupStore {
     const list = state.buckets.get(bucket) ?? [];
     state.buckets.set(bucket, list);
     for (const id of ids) {
-      if (state.durable.has(id)) continue;
-      state.durable.set(id, bucket);
+      const current = state.ids.get(id);
+      if (current !== undefined && current !== PENDING) continue;
+      state.ids.set(id, bucket);
       list.push(id);
+      state.durableCount += 1;
       state.liveBytes += id.length + 3;
     }
   }
@@ -183,13 +220,14 @@ export class DedupStore {
     let shrunk = false;
     for (const bucket of ordered) {
       const ids = state.buckets.get(bucket) ?? [];
-      const excess = state.durable.size - this.maxIds;
+      const excess = state.durableCount - this.maxIds;
       if (bucket >= oldestKept && excess <= 0) break;
       // Ids leave in the order they came: a whole expired hour, or the oldest ids over the cap.
       const count = bucket < oldestKept ? ids.length : Math.min(excess, ids.length);
       if (bucket >= oldestKept) shrunk = true;
       for (const id of ids.splice(0, count)) {
-        state.durable.delete(id);
+        state.ids.delete(id);
+        state.durableCount -= 1;
         state.liveBytes -= id.length + 3;
       }
       if (ids.length === 0) state.buckets.delete(bucket);
