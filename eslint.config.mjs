@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/cli.ts', '**/bench*.ts', '**/*.mjs', 'scripts/**'],
+    files: ['**/cli.ts', '**/bench*.ts', '**/bench/**', '**/*.mjs', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
   // Prettier lays code and templates out; the layout rules of the configs above are turned off.

@@ -102,9 +102,9 @@ describe('compaction', () => {
     const root = await tempRoot();
     const { store, clock } = await landSmallFiles(root);
     const before = store.current().files;
-    const { connection, close } = await duck();
+    const { instance, connection, close } = await duck();
     try {
-      const report = await compact({ store, connection, clock, logger: silentLogger, graceMs: 60_000 });
+      const report = await compact({ store, instance, clock, logger: silentLogger, graceMs: 60_000 });
       const after = store.current().files;
       const sizes = new Map<string, number>();
       for (const f of before) sizes.set(`${f.type}/${f.province}/${f.month}`, (sizes.get(`${f.type}/${f.province}/${f.month}`) ?? 0) + 1);
@@ -154,7 +154,7 @@ describe('compaction', () => {
         }
       })();
       try {
-        await compact({ store, connection: compactor.connection, clock, logger: silentLogger, graceMs: 60_000 });
+        await compact({ store, instance: compactor.instance, clock, logger: silentLogger, graceMs: 60_000 });
       } finally {
         done = true;
         await readLoop;

@@ -28,9 +28,9 @@ async function landedFiles(): Promise<{ root: string; files: ManifestFile[]; exp
   const records = events.map((event, offset) => ({ event, partition: 0, offset, ingestedAt: clock.now() + offset }));
   for (const r of records) writer.append(r);
   await writer.flushAll();
-  const { connection, close } = await duck();
+  const { instance, close } = await duck();
   try {
-    await compact({ store, connection, clock, logger: silentLogger, minFiles: 3 });
+    await compact({ store, instance, clock, logger: silentLogger, minFiles: 3 });
   } finally {
     close();
   }

@@ -79,11 +79,12 @@ export async function allFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-/** A DuckDB connection for a test; close it in `finally`. */
-export async function duck(): Promise<{ connection: DuckDBConnection; close: () => void }> {
+/** A DuckDB instance and connection for a test; close them in `finally`. */
+export async function duck(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection; close: () => void }> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   return {
+    instance,
     connection,
     close: () => {
       connection.closeSync();

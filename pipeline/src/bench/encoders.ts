@@ -178,34 +178,28 @@ async function benchSinkAndCompaction(records: readonly SinkRecord[], resolver: 
   const store = await ManifestStore.open(root, systemClock);
   const { durable } = await recoverSink(store, silentLogger);
   const writer = new PartitionWriter({ root, resolver, manifest: store, clock: systemClock, logger: silentLogger, durable, idleMs: 1e12, maxAgeMs: 1e12 });
-  let t = performance.now();
+  const t = performance.now();
   for (const r of records) writer.append(r);
   await writer.flushAll();
   const sinkSeconds = (performance.now() - t) / 1000;
   const landed = store.current().files;
   console.log(`sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → Arrow → parquet-wasm → atomic landing → manifest)`);
 
-  const connection = await instance.connect();
-  try {
-    t = performance.now();
-    const report = await compact({ store, connection, clock: systemClock, logger: silentLogger });
-    const rowsPerS = report.rows / report.seconds;
-    console.log(
-      `compaction: ${report.partitions} partitions, ${report.filesIn} → ${report.filesOut} files, ${report.rows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s ` +
-        `= ${(rowsPerS / 1000).toFixed(0)} k rows/s; ${(report.bytesIn / 1e6).toFixed(1)} MB → ${(report.bytesOut / 1e6).toFixed(1)} MB`,
-    );
-    const biggest = [...store.current().files].sort((a, b) => b.rows - a.rows)[0];
-    console.log(`largest partition after compaction: ${biggest?.path ?? '-'} (${biggest?.rows ?? 0} rows)`);
-    return {
-      sink_rows_per_s: Math.round(records.length / sinkSeconds),
-      sink_files: landed.length,
-      compaction_rows_per_s: Math.round(rowsPerS),
-      compaction_partitions: report.partitions,
-      compaction_files_in: report.filesIn,
-    };
-  } finally {
-    connection.closeSync();
-  }
+  const report = await compact({ store, instance, clock: systemClock, logger: silentLogger });
+  const rowsPerS = report.rows / report.seconds;
+  console.log(
+    `compaction: ${report.partitions} partitions, ${report.filesIn} → ${report.filesOut} files, ${report.rows.toLocaleString('en')} rows in ${report.seconds.toFixed(1)} s ` +
+      `= ${(rowsPerS / 1000).toFixed(0)} k rows/s; ${(report.bytesIn / 1e6).toFixed(1)} MB → ${(report.bytesOut / 1e6).toFixed(1)} MB`,
+  );
+  const biggest = [...store.current().files].sort((a, b) => b.rows - a.rows)[0];
+  console.log(`largest partition after compaction: ${biggest?.path ?? '-'} (${biggest?.rows ?? 0} rows)`);
+  return {
+    sink_rows_per_s: Math.round(records.length / sinkSeconds),
+    sink_files: landed.length,
+    compaction_rows_per_s: Math.round(rowsPerS),
+    compaction_partitions: report.partitions,
+    compaction_files_in: report.filesIn,
+  };
 }
 
 async function main(): Promise<void> {

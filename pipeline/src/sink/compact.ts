@@ -7,7 +7,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import type { Clock, Logger } from '../ingest/log.js';
 import { isCompacted, type ManifestFile, type RawSource } from '../manifest/manifest.js';
 import { ManifestConflictError, type ManifestStore } from '../manifest/store.js';
@@ -18,8 +18,10 @@ import { compactedFileName, partitionDir, partitionId } from './layout.js';
 /** Compaction settings. */
 export interface CompactionOptions {
   store: ManifestStore;
-  /** A DuckDB connection the caller owns (threads and memory are the caller's choice). */
-  connection: DuckDBConnection;
+  /** The DuckDB instance to merge with (threads and memory are the caller's choice); connections close in the pass. */
+  instance: DuckDBInstance;
+  /** Partitions merged at once, each on its own connection; default 2. */
+  concurrency?: number;
   clock: Clock;
   logger: Logger;
   /** Files below this size are merged; default 32 MiB. */
@@ -45,7 +47,10 @@ export interface CompactionReport {
 }
 
 /** Default compaction thresholds. */
-export const COMPACTION_DEFAULTS = { smallBytes: 32 * 1024 * 1024, minFiles: 2, graceMs: 5 * 60_000 } as const;
+export const COMPACTION_DEFAULTS = { smallBytes: 32 * 1024 * 1024, minFiles: 2, graceMs: 5 * 60_000, concurrency: 2 } as const;
+
+/** Merged partitions swapped into the manifest per write: one write per partition would dominate at scale. */
+export const SWAP_BATCH = 64;
 
 /** The small files of each partition that should be merged, by partition id. */
 export function compactionPlan(files: readonly ManifestFile[], smallBytes: number, minFiles: number): ManifestFile[][] {
@@ -122,35 +127,93 @@ export async function mergeFiles(
   };
 }
 
+interface Merged {
+  group: ManifestFile[];
+  file: ManifestFile;
+}
+
+/**
+ * Lists merged files and retires their inputs in one manifest write; on a conflict (an input no longer
+ * listed), retries each merge alone and abandons — and deletes — the ones that still conflict.
+ */
+async function swap(options: CompactionOptions, merged: readonly Merged[], report: CompactionReport): Promise<void> {
+  const { store } = options;
+  const apply = (m: Merged): void => {
+    report.partitions += 1;
+    report.filesIn += m.group.length;
+    report.filesOut += 1;
+    report.rows += m.file.rows;
+    report.bytesIn += m.group.reduce((n, f) => n + f.bytes, 0);
+    report.bytesOut += m.file.bytes;
+  };
+  const change = (ms: readonly Merged[]) => ({ add: ms.map((m) => m.file), retire: ms.flatMap((m) => m.group.map((f) => f.path)) });
+  try {
+    await store.commit(change(merged));
+    merged.forEach(apply);
+    return;
+  } catch (error) {
+    if (!(error instanceof ManifestConflictError)) throw error;
+  }
+  for (const m of merged) {
+    try {
+      await store.commit(change([m]));
+      apply(m);
+    } catch (error) {
+      if (!(error instanceof ManifestConflictError)) throw error;
+      if (!store.current().files.some((f) => f.path === m.file.path)) await rm(join(store.root, m.file.path), { force: true });
+      options.logger.log('warn', 'compaction swap abandoned: the partition changed meanwhile', { partition: partitionId(m.file), error: error.message });
+    }
+  }
+}
+
 /**
  * One compaction pass over every partition with enough small files, then a sweep of retired files past their
- * grace period. Safe to run while the sink lands files and readers read: each swap is one manifest write,
- * and a swap whose inputs changed meanwhile is abandoned.
+ * grace period. `concurrency` partitions merge at once, each on its own connection; finished merges are
+ * swapped into the manifest {@link SWAP_BATCH} at a time, each swap one atomic write. Safe to run while the
+ * sink lands files and readers read.
  *
  * @example
- * const report = await compact({ store, connection, clock: systemClock, logger });
+ * const report = await compact({ store, instance, clock: systemClock, logger });
  */
 export async function compact(options: CompactionOptions): Promise<CompactionReport> {
   const smallBytes = options.smallBytes ?? COMPACTION_DEFAULTS.smallBytes;
   const minFiles = options.minFiles ?? COMPACTION_DEFAULTS.minFiles;
+  const concurrency = Math.max(1, options.concurrency ?? COMPACTION_DEFAULTS.concurrency);
   const started = performance.now();
   const report: CompactionReport = { partitions: 0, filesIn: 0, filesOut: 0, rows: 0, bytesIn: 0, bytesOut: 0, seconds: 0, deleted: [] };
-  for (const group of compactionPlan(options.store.current().files, smallBytes, minFiles)) {
-    const merged = await mergeFiles(options.store, options.connection, group, options.land);
-    try {
-      await options.store.commit({ add: [merged], retire: group.map((f) => f.path) });
-    } catch (error) {
-      if (!(error instanceof ManifestConflictError)) throw error;
-      if (!options.store.current().files.some((f) => f.path === merged.path)) await rm(join(options.store.root, merged.path), { force: true });
-      options.logger.log('warn', 'compaction swap abandoned: the partition changed meanwhile', { partition: partitionId(group[0]!), error: error.message });
-      continue;
-    }
-    report.partitions += 1;
-    report.filesIn += group.length;
-    report.filesOut += 1;
-    report.rows += merged.rows;
-    report.bytesIn += group.reduce((n, f) => n + f.bytes, 0);
-    report.bytesOut += merged.bytes;
+  const plan = compactionPlan(options.store.current().files, smallBytes, minFiles);
+  const connections: DuckDBConnection[] = [];
+  let pending: Merged[] = [];
+  let swapping: Promise<void> = Promise.resolve();
+  const flushSwaps = (): void => {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) swapping = swapping.then(() => swap(options, batch, report));
+  };
+  try {
+    for (let i = 0; i < Math.min(concurrency, plan.length); i++) connections.push(await options.instance.connect());
+    let next = 0;
+    let failed = false;
+    const workers = await Promise.allSettled(
+      connections.map(async (connection) => {
+        for (let g = next++; g < plan.length && !failed; g = next++) {
+          const group = plan[g]!;
+          try {
+            pending.push({ group, file: await mergeFiles(options.store, connection, group, options.land) });
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          if (pending.length >= SWAP_BATCH) flushSwaps();
+        }
+      }),
+    );
+    flushSwaps();
+    await swapping;
+    const failure = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+    if (failure !== undefined) throw failure.reason;
+  } finally {
+    for (const connection of connections) connection.closeSync();
   }
   report.deleted = await options.store.sweep(options.graceMs ?? COMPACTION_DEFAULTS.graceMs);
   report.seconds = (performance.now() - started) / 1000;
