@@ -1,6 +1,11 @@
 import type { Hierarchy } from '@vwu/contracts';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import { accessPlugin } from './access/plugin.js';
 import { auditPlugin } from './audit/routes.js';
 import { accessTokensPlugin } from './auth/access-tokens.js';

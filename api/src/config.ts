@@ -41,19 +41,52 @@ export interface EnvVar {
 
 /** Every environment variable, with its default and meaning (also printed by a configuration error). */
 export const ENV_VARS: readonly EnvVar[] = [
-  { name: 'DATABASE_URL', default: '(unset: embedded PGlite)', description: 'PostgreSQL URL, postgres://user:password@host:port/db' },
-  { name: 'PGLITE_DIR', default: 'var/pglite', description: 'PGlite data directory when DATABASE_URL is unset, relative to the repository root; "memory" keeps it in memory' },
+  {
+    name: 'DATABASE_URL',
+    default: '(unset: embedded PGlite)',
+    description: 'PostgreSQL URL, postgres://user:password@host:port/db',
+  },
+  {
+    name: 'PGLITE_DIR',
+    default: 'var/pglite',
+    description:
+      'PGlite data directory when DATABASE_URL is unset, relative to the repository root; "memory" keeps it in memory',
+  },
   { name: 'API_HOST', default: '127.0.0.1', description: 'address to listen on' },
   { name: 'API_PORT', default: '8080', description: 'TCP port to listen on' },
-  { name: 'JWT_SECRET', default: '(generated once into var/jwt-secret)', description: `key that signs access tokens, at least ${MIN_SECRET_LENGTH} characters` },
+  {
+    name: 'JWT_SECRET',
+    default: '(generated once into var/jwt-secret)',
+    description: `key that signs access tokens, at least ${MIN_SECRET_LENGTH} characters`,
+  },
   { name: 'ACCESS_TOKEN_TTL_S', default: '900', description: 'access token lifetime in seconds (60–86400)' },
-  { name: 'REFRESH_TOKEN_TTL_S', default: '1209600', description: 'refresh token lifetime in seconds, longer than the access token' },
-  { name: 'LOGIN_MAX_FAILURES', default: '5', description: 'failed sign-ins in a row that lock an account (1–100)' },
+  {
+    name: 'REFRESH_TOKEN_TTL_S',
+    default: '1209600',
+    description: 'refresh token lifetime in seconds, longer than the access token',
+  },
+  {
+    name: 'LOGIN_MAX_FAILURES',
+    default: '5',
+    description: 'failed sign-ins in a row that lock an account (1–100)',
+  },
   { name: 'LOCKOUT_S', default: '900', description: 'how long a locked account stays locked, seconds' },
-  { name: 'LOGIN_RATE_PER_IP', default: '20', description: 'sign-in attempts per minute from one client address' },
+  {
+    name: 'LOGIN_RATE_PER_IP',
+    default: '20',
+    description: 'sign-in attempts per minute from one client address',
+  },
   { name: 'LOGIN_RATE_PER_USER', default: '10', description: 'sign-in attempts per minute for one username' },
-  { name: 'CORS_ORIGINS', default: '(empty: CORS off)', description: 'comma-separated origins allowed to call from a browser, e.g. https://console.example.vn' },
-  { name: 'BODY_LIMIT_BYTES', default: '1048576', description: 'largest request body accepted, bytes (1024–104857600)' },
+  {
+    name: 'CORS_ORIGINS',
+    default: '(empty: CORS off)',
+    description: 'comma-separated origins allowed to call from a browser, e.g. https://console.example.vn',
+  },
+  {
+    name: 'BODY_LIMIT_BYTES',
+    default: '1048576',
+    description: 'largest request body accepted, bytes (1024–104857600)',
+  },
   { name: 'COOKIE_SECURE', default: 'true', description: 'mark the refresh cookie Secure (true/false)' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
 ];

@@ -15,7 +15,13 @@ export { CSP_DIRECTIVES } from './http/security.js';
 export { DOCS_PREFIX } from './http/docs.js';
 export { toApiError } from './http/error-handler.js';
 export { Counter, Histogram, MetricsRegistry } from './ops/metrics.js';
-export { MIGRATIONS_DIR, MigrationError, migrate, readMigrations, schemaVersion } from './store/migrations.js';
+export {
+  MIGRATIONS_DIR,
+  MigrationError,
+  migrate,
+  readMigrations,
+  schemaVersion,
+} from './store/migrations.js';
 export { openStore } from './store/open.js';
 export { openPgliteStore } from './store/pglite.js';
 export { openPostgresStore } from './store/postgres.js';

@@ -37,23 +37,34 @@ const UNITS: ReadonlyArray<{ unit: string; within: boolean; what: string }> = [
 /** Routes added for the matrix only: a unit in the body, a unit in the query, one role only. */
 function probeRoutes(app: FastifyInstance): void {
   const ok = async (request: Parameters<typeof requireUnit>[0]) => ({ unit: requireUnit(request).unit.key });
-  const bodyRule: AccessRule = { roles: ['province_leader', 'commune_officer'], unit: { from: 'body', field: 'unitKey' } };
+  const bodyRule: AccessRule = {
+    roles: ['province_leader', 'commune_officer'],
+    unit: { from: 'body', field: 'unitKey' },
+  };
   app.post(
     '/probe/body',
     {
       config: { access: bodyRule },
       schema: {
-        body: Type.Object({ unitKey: Type.String(), note: Type.String() }, { examples: [{ unitKey: '2025:80', note: 'x' }] }),
+        body: Type.Object(
+          { unitKey: Type.String(), note: Type.String() },
+          { examples: [{ unitKey: '2025:80', note: 'x' }] },
+        ),
       },
     },
     ok,
   );
   app.get(
     '/probe/query',
-    { config: { access: { roles: ALL_ROLES, unit: { from: 'query', field: 'unit' } } }, schema: { querystring: Type.Object({ unit: Type.String() }) } },
+    {
+      config: { access: { roles: ALL_ROLES, unit: { from: 'query', field: 'unit' } } },
+      schema: { querystring: Type.Object({ unit: Type.String() }) },
+    },
     ok,
   );
-  app.get('/probe/judges', { config: { access: { roles: ['judge'], unit: 'none' } } }, async () => ({ ok: true }));
+  app.get('/probe/judges', { config: { access: { roles: ['judge'], unit: 'none' } } }, async () => ({
+    ok: true,
+  }));
 }
 
 type Caller = Role | 'anonymous';
@@ -68,7 +79,9 @@ function expected(rule: AccessRule, caller: Caller, within: boolean | undefined)
 }
 
 function example(schema: unknown): Record<string, unknown> {
-  const s = schema as { examples?: unknown[]; properties?: Record<string, { examples?: unknown[] }>; required?: string[] } | undefined;
+  const s = schema as
+    | { examples?: unknown[]; properties?: Record<string, { examples?: unknown[] }>; required?: string[] }
+    | undefined;
   const whole = s?.examples?.[0];
   if (typeof whole === 'object' && whole !== null) return { ...(whole as Record<string, unknown>) };
   const out: Record<string, unknown> = {};
@@ -88,7 +101,9 @@ function requestFor(route: RouteEntry, unit: string | undefined, token: string |
     if (source.from === 'query') query[source.field] = unit;
     if (source.from === 'body' && body !== undefined) body[source.field] = unit;
   }
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
   return {
     method: route.method as InjectOptions['method'],
     url: qs === '' ? url : `${url}?${qs}`,
@@ -110,11 +125,20 @@ const tokens = new Map<Caller, string | undefined>();
 
 beforeAll(async () => {
   t = await startTestApp({ extend: probeRoutes });
-  const accounts = ROLES.map((role) => ({ username: `matrix.${role.replace(/_/g, '-')}`, displayName: 'Matrix', role, scope: SCOPE }));
+  const accounts = ROLES.map((role) => ({
+    username: `matrix.${role.replace(/_/g, '-')}`,
+    displayName: 'Matrix',
+    role,
+    scope: SCOPE,
+  }));
   await createDemoAccounts(t.store, t.hierarchy, new Date(t.clock.now), accounts);
   tokens.set('anonymous', undefined);
   for (const account of accounts) {
-    const response = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: account.username, password: DEMO_PASSWORD } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: account.username, password: DEMO_PASSWORD },
+    });
     tokens.set(account.role, response.json<{ accessToken: string }>().accessToken);
   }
 });
@@ -125,7 +149,8 @@ afterAll(async () => {
 
 describe('authorisation matrix', () => {
   it('labels its units the way the hierarchy does', () => {
-    for (const { unit, within } of UNITS) expect(isInScope(t.hierarchy, key(unit), key(SCOPE)), unit).toBe(within);
+    for (const { unit, within } of UNITS)
+      expect(isInScope(t.hierarchy, key(unit), key(SCOPE)), unit).toBe(within);
   });
 
   it('allows or refuses every route × role × unit exactly as the declared rule says (0 leaks)', async () => {
@@ -144,7 +169,10 @@ describe('authorisation matrix', () => {
           const got = outcomeOf(response.statusCode, response.body);
           cells += 1;
           tally[want] = (tally[want] ?? 0) + 1;
-          if (got !== want) mismatches.push(`${route.method} ${route.url} as ${caller} on ${unit ?? '—'}: want ${want}, got ${got} (${response.statusCode})`);
+          if (got !== want)
+            mismatches.push(
+              `${route.method} ${route.url} as ${caller} on ${unit ?? '—'}: want ${want}, got ${got} (${response.statusCode})`,
+            );
           if (want !== 'allow') expect(Object.keys(response.json())).toEqual(['error']);
         }
       }
@@ -184,9 +212,21 @@ describe('authorisation matrix', () => {
 describe('routes without a usable rule', () => {
   it.each([
     { case: 'no rule at all', rule: undefined, message: /GET \/naked declares no access rule/ },
-    { case: 'an empty role list', rule: { roles: [], unit: 'none' }, message: /GET \/naked .*at least one role/ },
-    { case: 'an unknown role', rule: { roles: ['superuser'], unit: 'none' }, message: /unknown role "superuser"/ },
-    { case: 'a unit parameter the URL lacks', rule: { roles: ALL_ROLES, unit: { from: 'params', field: 'unitKey' } }, message: /not a parameter of the URL/ },
+    {
+      case: 'an empty role list',
+      rule: { roles: [], unit: 'none' },
+      message: /GET \/naked .*at least one role/,
+    },
+    {
+      case: 'an unknown role',
+      rule: { roles: ['superuser'], unit: 'none' },
+      message: /unknown role "superuser"/,
+    },
+    {
+      case: 'a unit parameter the URL lacks',
+      rule: { roles: ALL_ROLES, unit: { from: 'params', field: 'unitKey' } },
+      message: /not a parameter of the URL/,
+    },
   ])('stop the app from starting: $case', async ({ rule, message }) => {
     const start = buildApp({
       config: testConfig(),
@@ -194,7 +234,9 @@ describe('routes without a usable rule', () => {
       logger: false,
       store: t.store,
       extend: (app) => {
-        app.get('/naked', { config: rule === undefined ? {} : { access: rule as AccessRule } }, async () => ({ secret: true }));
+        app.get('/naked', { config: rule === undefined ? {} : { access: rule as AccessRule } }, async () => ({
+          secret: true,
+        }));
       },
     });
     await expect(start).rejects.toThrow(message);

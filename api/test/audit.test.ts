@@ -34,7 +34,9 @@ async function entries(action: string): Promise<AuditRow[]> {
 }
 
 async function userId(username: string): Promise<number> {
-  const { rows } = await t.store.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [username]);
+  const { rows } = await t.store.query<{ id: number }>('SELECT id FROM app_user WHERE username = $1', [
+    username,
+  ]);
   return rows[0]?.id ?? -1;
 }
 
@@ -66,12 +68,23 @@ describe('audit log', () => {
     });
     expect(row?.at.getTime()).toBe(t.clock.now);
     expect(row?.before).toHaveProperty('password_changed_at');
-    expectNoSecrets(row as AuditRow, [DEMO_PASSWORD, newPassword, session.accessToken, session.refreshToken, 'officer.tanninh', 'Tân Ninh']);
+    expectNoSecrets(row as AuditRow, [
+      DEMO_PASSWORD,
+      newPassword,
+      session.accessToken,
+      session.refreshToken,
+      'officer.tanninh',
+      'Tân Ninh',
+    ]);
   });
 
   it('records a lockout with the unlock time, no secrets', async () => {
     for (let i = 0; i < 2; i++) {
-      await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'judge.central', password: 'guess-number-x' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'judge.central', password: 'guess-number-x' },
+      });
     }
     const [row] = await entries('auth.lockout');
     const id = await userId('judge.central');
@@ -95,7 +108,11 @@ describe('audit log', () => {
     { who: 'leader.tayninh', status: 403 },
   ])('GET /audit as $who → $status', async ({ who, status }) => {
     const { accessToken } = await signIn(t.app, who, DEMO_PASSWORD);
-    const response = await t.app.inject({ method: 'GET', url: '/audit?action=auth.lockout', headers: { authorization: `Bearer ${accessToken}` } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/audit?action=auth.lockout',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(response.statusCode).toBe(status);
     if (status === 200) {
       const list = response.json<{ entries: Array<{ action: string; after: unknown }> }>().entries;

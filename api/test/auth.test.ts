@@ -38,7 +38,13 @@ describe('POST /auth/login', () => {
     expect(body.user).not.toHaveProperty('password_hash');
     expect(Date.parse(body.accessTokenExpiresAt) - t.clock.now).toBe(t.config.accessTokenTtlS * 1000);
     const cookie = response.cookies.find((c) => c.name === REFRESH_COOKIE);
-    expect(cookie).toMatchObject({ value: body.refreshToken, httpOnly: true, sameSite: 'Strict', path: '/auth', secure: true });
+    expect(cookie).toMatchObject({
+      value: body.refreshToken,
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/auth',
+      secure: true,
+    });
   });
 
   it.each([
@@ -92,57 +98,107 @@ describe('POST /auth/login', () => {
 describe('refresh, logout and access tokens', () => {
   it('rotates the refresh token on each use; the old one no longer works', async () => {
     const first = await signIn(t.app, 'analyst.central', DEMO_PASSWORD);
-    const refreshed = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(refreshed.statusCode).toBe(200);
     const second = refreshed.json();
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.user.username).toBe('analyst.central');
-    const me = await t.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${second.accessToken}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { authorization: `Bearer ${second.accessToken}` },
+    });
     expect(me.statusCode).toBe(200);
   });
 
   it('accepts the refresh token from the cookie when the body has none', async () => {
     const first = await signIn(t.app, 'analyst.central', DEMO_PASSWORD);
-    const refreshed = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: {}, cookies: { [REFRESH_COOKIE]: first.refreshToken } });
+    const refreshed = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: {},
+      cookies: { [REFRESH_COOKIE]: first.refreshToken },
+    });
     expect(refreshed.statusCode).toBe(200);
   });
 
   it('revokes the whole family when a rotated refresh token is presented again', async () => {
     const first = await signIn(t.app, 'organiser.central', DEMO_PASSWORD);
-    const second = (await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: first.refreshToken } })).json();
-    const reuse = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: first.refreshToken } });
+    const second = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/auth/refresh',
+        payload: { refreshToken: first.refreshToken },
+      })
+    ).json();
+    const reuse = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: first.refreshToken },
+    });
     expect(reuse.statusCode).toBe(401);
     expect(errorCode(reuse)).toBe('SESSION_INVALID');
     // The legitimate holder of the newest token is signed out too: the session was stolen.
-    const victim = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: second.refreshToken } });
+    const victim = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: second.refreshToken },
+    });
     expect(victim.statusCode).toBe(401);
-    const { rows } = await t.store.query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'auth.refresh_reuse'");
+    const { rows } = await t.store.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE action = 'auth.refresh_reuse'",
+    );
     expect(rows.length).toBeGreaterThan(0);
   });
 
   it('refuses unknown and expired refresh tokens', async () => {
-    const unknown = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: 'A'.repeat(43) } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: 'A'.repeat(43) },
+    });
     expect(unknown.statusCode).toBe(401);
     const session = await signIn(t.app, 'officer.tanninh', DEMO_PASSWORD);
     t.clock.advance(t.config.refreshTokenTtlS);
-    const expired = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const expired = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(expired.statusCode).toBe(401);
     expect(errorCode(expired)).toBe('SESSION_INVALID');
   });
 
   it('logs out: the refresh token stops working and the cookie is cleared', async () => {
     const session = await signIn(t.app, 'leader.hanoi', DEMO_PASSWORD);
-    const out = await t.app.inject({ method: 'POST', url: '/auth/logout', payload: { refreshToken: session.refreshToken } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(out.statusCode).toBe(204);
     expect(out.body).toBe('');
     expect(out.cookies.find((c) => c.name === REFRESH_COOKIE)?.value).toBe('');
-    const after = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: session.refreshToken } });
+    const after = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: session.refreshToken },
+    });
     expect(after.statusCode).toBe(401);
   });
 
   it('answers TOKEN_EXPIRED for an expired access token and UNAUTHENTICATED for a forged one', async () => {
     const session = await signIn(t.app, 'leader.hanoi', DEMO_PASSWORD);
-    const me = () => t.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${session.accessToken}` } });
+    const me = () =>
+      t.app.inject({
+        method: 'GET',
+        url: '/auth/me',
+        headers: { authorization: `Bearer ${session.accessToken}` },
+      });
     expect((await me()).statusCode).toBe(200);
     t.clock.advance(t.config.accessTokenTtlS + 1);
     const expired = await me();
@@ -160,7 +216,12 @@ describe('refresh, logout and access tokens', () => {
 
 describe('POST /auth/password', () => {
   const change = (token: string, currentPassword: string, newPassword: string) =>
-    t.app.inject({ method: 'POST', url: '/auth/password', headers: { authorization: `Bearer ${token}` }, payload: { currentPassword, newPassword } });
+    t.app.inject({
+      method: 'POST',
+      url: '/auth/password',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { currentPassword, newPassword },
+    });
 
   it.each([
     { case: 'too short', next: 'short-1', problems: ['too_short'] },
@@ -190,7 +251,11 @@ describe('POST /auth/password', () => {
     expect((await login('admin', DEMO_PASSWORD)).statusCode).toBe(401);
     // Vietnamese typed with combining marks (NFD) matches the same password typed composed (NFC).
     expect((await login('admin', 'Một mật khẩu mới rất dài 2025'.normalize('NFD'))).statusCode).toBe(200);
-    const otherRefresh = await t.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: other.refreshToken } });
+    const otherRefresh = await t.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      payload: { refreshToken: other.refreshToken },
+    });
     expect(otherRefresh.statusCode).toBe(401);
   });
 });

@@ -35,15 +35,38 @@ describe('parseConfig', () => {
       cookieSecure: true,
       logLevel: 'info',
     });
-    expect(ENV_VARS.map((v) => v.name)).toEqual(expect.arrayContaining(['DATABASE_URL', 'API_PORT', 'API_HOST', 'PGLITE_DIR', 'JWT_SECRET', 'ACCESS_TOKEN_TTL_S', 'REFRESH_TOKEN_TTL_S', 'LOGIN_MAX_FAILURES', 'LOCKOUT_S', 'CORS_ORIGINS', 'BODY_LIMIT_BYTES']));
+    expect(ENV_VARS.map((v) => v.name)).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL',
+        'API_PORT',
+        'API_HOST',
+        'PGLITE_DIR',
+        'JWT_SECRET',
+        'ACCESS_TOKEN_TTL_S',
+        'REFRESH_TOKEN_TTL_S',
+        'LOGIN_MAX_FAILURES',
+        'LOCKOUT_S',
+        'CORS_ORIGINS',
+        'BODY_LIMIT_BYTES',
+      ]),
+    );
   });
 
   it.each([
-    { env: { DATABASE_URL: 'postgres://u:p@db:5432/vwu' }, expected: { store: { kind: 'postgres', url: 'postgres://u:p@db:5432/vwu' } } },
+    {
+      env: { DATABASE_URL: 'postgres://u:p@db:5432/vwu' },
+      expected: { store: { kind: 'postgres', url: 'postgres://u:p@db:5432/vwu' } },
+    },
     { env: { PGLITE_DIR: 'memory' }, expected: { store: { kind: 'pglite', dataDir: null } } },
     { env: { PGLITE_DIR: '/data/pg' }, expected: { store: { kind: 'pglite', dataDir: '/data/pg' } } },
-    { env: { CORS_ORIGINS: 'https://a.example, http://localhost:5173' }, expected: { corsOrigins: ['https://a.example', 'http://localhost:5173'] } },
-    { env: { API_PORT: '9000', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' }, expected: { port: 9000, logLevel: 'warn', cookieSecure: false } },
+    {
+      env: { CORS_ORIGINS: 'https://a.example, http://localhost:5173' },
+      expected: { corsOrigins: ['https://a.example', 'http://localhost:5173'] },
+    },
+    {
+      env: { API_PORT: '9000', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' },
+      expected: { port: 9000, logLevel: 'warn', cookieSecure: false },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(parseConfig({ ...SECRET, ...env }, { repoRoot: '/srv/vwu' })).toMatchObject(expected);
   });
@@ -52,7 +75,10 @@ describe('parseConfig', () => {
     { env: { API_PORT: '70000' }, message: /API_PORT="70000" must be a whole number from 1 to 65535/ },
     { env: { API_PORT: '80a' }, message: /API_PORT="80a"/ },
     { env: { ACCESS_TOKEN_TTL_S: '10' }, message: /ACCESS_TOKEN_TTL_S="10"/ },
-    { env: { ACCESS_TOKEN_TTL_S: '3600', REFRESH_TOKEN_TTL_S: '600' }, message: /REFRESH_TOKEN_TTL_S must be longer/ },
+    {
+      env: { ACCESS_TOKEN_TTL_S: '3600', REFRESH_TOKEN_TTL_S: '600' },
+      message: /REFRESH_TOKEN_TTL_S must be longer/,
+    },
     { env: { LOGIN_MAX_FAILURES: '0' }, message: /LOGIN_MAX_FAILURES="0"/ },
     { env: { BODY_LIMIT_BYTES: '-1' }, message: /BODY_LIMIT_BYTES="-1"/ },
     { env: { DATABASE_URL: 'mysql://x' }, message: /DATABASE_URL must look like postgres:\/\// },

@@ -17,13 +17,23 @@ describe('ERRORS', () => {
   });
 
   it('fills placeholders in both languages and keeps details', () => {
-    const error = apiError('ACCOUNT_LOCKED', { until: '2025-09-01 02:15' }, { lockedUntil: '2025-09-01T02:15:00.000Z' });
+    const error = apiError(
+      'ACCOUNT_LOCKED',
+      { until: '2025-09-01 02:15' },
+      { lockedUntil: '2025-09-01T02:15:00.000Z' },
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error.statusCode).toBe(423);
     expect(error.message).toContain('until 2025-09-01 02:15 (UTC)');
     expect(error.messageVi).toContain('đến 2025-09-01 02:15 (UTC)');
     expect(errorBody(error, 'req-1')).toEqual({
-      error: { code: 'ACCOUNT_LOCKED', message: error.message, message_vi: error.messageVi, requestId: 'req-1', details: { lockedUntil: '2025-09-01T02:15:00.000Z' } },
+      error: {
+        code: 'ACCOUNT_LOCKED',
+        message: error.message,
+        message_vi: error.messageVi,
+        requestId: 'req-1',
+        details: { lockedUntil: '2025-09-01T02:15:00.000Z' },
+      },
     });
   });
 });
@@ -34,10 +44,26 @@ describe('toApiError', () => {
     { case: 'a unit key error', error: new UnitKeyError('bad'), code: 'UNIT_KEY_INVALID' },
     { case: 'a date error', error: new InvalidDateError('bad'), code: 'DATE_INVALID' },
     { case: 'an unknown unit', error: new UnitNotFoundError('2025:99999'), code: 'UNIT_NOT_FOUND' },
-    { case: 'a validation error', error: Object.assign(new Error('v'), { validation: [], validationContext: 'body' }), code: 'VALIDATION_FAILED' },
-    { case: 'bad JSON', error: Object.assign(new Error('j'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), code: 'MALFORMED_JSON' },
-    { case: 'a body over the limit', error: Object.assign(new Error('l'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }), code: 'BODY_TOO_LARGE' },
-    { case: 'a refused connection', error: Object.assign(new Error('c'), { code: 'ECONNREFUSED' }), code: 'SERVICE_UNAVAILABLE' },
+    {
+      case: 'a validation error',
+      error: Object.assign(new Error('v'), { validation: [], validationContext: 'body' }),
+      code: 'VALIDATION_FAILED',
+    },
+    {
+      case: 'bad JSON',
+      error: Object.assign(new Error('j'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }),
+      code: 'MALFORMED_JSON',
+    },
+    {
+      case: 'a body over the limit',
+      error: Object.assign(new Error('l'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 }),
+      code: 'BODY_TOO_LARGE',
+    },
+    {
+      case: 'a refused connection',
+      error: Object.assign(new Error('c'), { code: 'ECONNREFUSED' }),
+      code: 'SERVICE_UNAVAILABLE',
+    },
     { case: 'a unique violation', error: Object.assign(new Error('u'), { code: '23505' }), code: 'CONFLICT' },
     { case: 'another 4xx', error: Object.assign(new Error('x'), { statusCode: 405 }), code: 'BAD_REQUEST' },
     { case: 'anything else', error: new TypeError('boom'), code: 'INTERNAL' },

@@ -41,7 +41,12 @@ describe('a subset', () => {
     // + the two central units, loaded as ancestors.
     expect(report.units).toBe(expected.length + 2);
     expect(await count(s, 'org_unit')).toBe(report.units);
-    expect(await countBy(s)).toMatchObject({ '2025/central': 1, '2025/province': 1, 'pre2025/central': 1, 'pre2025/province': 2 });
+    expect(await countBy(s)).toMatchObject({
+      '2025/central': 1,
+      '2025/province': 1,
+      'pre2025/central': 1,
+      'pre2025/province': 2,
+    });
     const { rows } = await s.store.query<{ orphans: number }>(
       `SELECT count(*)::int AS orphans FROM unit_lineage l
         WHERE NOT EXISTS (SELECT 1 FROM org_unit WHERE key = l.old_key) OR NOT EXISTS (SELECT 1 FROM org_unit WHERE key = l.new_key)`,
@@ -51,7 +56,9 @@ describe('a subset', () => {
   });
 
   it('stores folded names for diacritic-insensitive search', async () => {
-    const { rows } = await s.store.query<{ name_folded: string }>("SELECT name_folded FROM org_unit WHERE key = '2025:80'");
+    const { rows } = await s.store.query<{ name_folded: string }>(
+      "SELECT name_folded FROM org_unit WHERE key = '2025:80'",
+    );
     expect(rows[0]?.name_folded).toBe('tinh tay ninh');
   });
 });
@@ -85,7 +92,8 @@ describe('the whole hierarchy', () => {
         ['pre2025', 'branch', 83_176],
       ];
       const counts = await countBy(s);
-      for (const [structure, level, n] of levels) expect(counts[`${structure}/${level}`], `${structure}/${level}`).toBe(n);
+      for (const [structure, level, n] of levels)
+        expect(counts[`${structure}/${level}`], `${structure}/${level}`).toBe(n);
     },
     FULL_LOAD_TIMEOUT_MS,
   );

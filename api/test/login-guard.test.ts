@@ -4,7 +4,13 @@ import { LoginGuard } from '../src/index.js';
 
 function guard(options: { perUserPerMinute?: number; maxEntries?: number } = {}) {
   let now = 0;
-  const g = new LoginGuard({ perUserPerMinute: options.perUserPerMinute ?? 2, maxFailures: 3, lockoutS: 60, clock: () => now, maxEntries: options.maxEntries ?? 100 });
+  const g = new LoginGuard({
+    perUserPerMinute: options.perUserPerMinute ?? 2,
+    maxFailures: 3,
+    lockoutS: 60,
+    clock: () => now,
+    maxEntries: options.maxEntries ?? 100,
+  });
   return { g, advance: (s: number) => void (now += s * 1000) };
 }
 

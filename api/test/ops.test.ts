@@ -10,7 +10,9 @@ describe('default settings', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ logger: { level: 'info', destination: { write: (line) => void lines.push(line) } } });
+    t = await startTestApp({
+      logger: { level: 'info', destination: { write: (line) => void lines.push(line) } },
+    });
   });
 
   afterAll(async () => {
@@ -24,12 +26,19 @@ describe('default settings', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toMatch(/https?:|\*/);
-    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
     expect(response.headers['strict-transport-security']).toBeDefined();
   });
 
   it('sends no CORS header by default, even to a preflight', async () => {
-    const simple = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    const simple = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
     const preflight = await t.app.inject({
       method: 'OPTIONS',
@@ -43,7 +52,10 @@ describe('default settings', () => {
   it('reports health with the store kind and schema version', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', store: { kind: t.kind, reachable: true, schemaVersion: 3 } });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      store: { kind: t.kind, reachable: true, schemaVersion: 3 },
+    });
   });
 
   it('serves Prometheus text with request counts and latency by route pattern and status', async () => {
@@ -54,7 +66,9 @@ describe('default settings', () => {
     expect(text).toContain('# TYPE http_requests_total counter');
     expect(text).toMatch(/^http_requests_total\{method="GET",route="\/units\/:unitKey",status="401"\} 1$/m);
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(text).toMatch(/^http_request_duration_seconds_bucket\{method="GET",route="\/health",le="\+Inf"\} \d+$/m);
+    expect(text).toMatch(
+      /^http_request_duration_seconds_bucket\{method="GET",route="\/health",le="\+Inf"\} \d+$/m,
+    );
     expect(text).toMatch(/^auth_lockouts_total \d+$/m);
     expect(text).not.toContain('2025:80');
   });
@@ -65,12 +79,17 @@ describe('default settings', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
     }>();
     expect(spec.openapi).toMatch(/^3\./);
-    const documented = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const own = t.app.routeTable().filter((r) => !r.url.startsWith('/docs'));
     for (const route of own) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       expect(documented).toContain(`${route.method} ${path}`);
-      expect(Object.keys(spec.paths[path]?.[route.method.toLowerCase()]?.responses ?? {}).length, path).toBeGreaterThan(0);
+      expect(
+        Object.keys(spec.paths[path]?.[route.method.toLowerCase()]?.responses ?? {}).length,
+        path,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -84,22 +103,44 @@ describe('default settings', () => {
     const init = await t.app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
     expect(init.body).toContain('validatorUrl: null');
     for (const asset of ['swagger-ui.css', 'swagger-ui-bundle.js', 'index.css']) {
-      expect((await t.app.inject({ method: 'GET', url: `/docs/static/${asset}` })).statusCode, asset).toBe(200);
+      expect((await t.app.inject({ method: 'GET', url: `/docs/static/${asset}` })).statusCode, asset).toBe(
+        200,
+      );
     }
   });
 
   it('logs one JSON line per request with its id and route, and never a password, token or name', async () => {
     lines.length = 0;
     const session = await signIn(t.app, 'leader.tayninh', DEMO_PASSWORD);
-    await t.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${session.accessToken}` } });
-    await t.app.inject({ method: 'GET', url: '/units/search?q=Nguy%E1%BB%85n%20Th%E1%BB%8B', headers: { authorization: `Bearer ${session.accessToken}` } });
-    await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'leader.tayninh', password: 'wrong-secret-pw' } });
+    await t.app.inject({
+      method: 'GET',
+      url: '/auth/me',
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    await t.app.inject({
+      method: 'GET',
+      url: '/units/search?q=Nguy%E1%BB%85n%20Th%E1%BB%8B',
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: 'leader.tayninh', password: 'wrong-secret-pw' },
+    });
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const requests = entries.filter((e) => e.msg === 'request');
     expect(requests.map((e) => e.route)).toEqual(['/auth/login', '/auth/me', '/units/search', '/auth/login']);
     for (const e of requests) expect(e.reqId).toMatch(/^[0-9a-f-]{36}$/);
     const all = lines.join('\n');
-    for (const secret of [DEMO_PASSWORD, 'wrong-secret-pw', session.accessToken, session.refreshToken, 'leader.tayninh', 'Nguy', 'Tây Ninh']) {
+    for (const secret of [
+      DEMO_PASSWORD,
+      'wrong-secret-pw',
+      session.accessToken,
+      session.refreshToken,
+      'leader.tayninh',
+      'Nguy',
+      'Tây Ninh',
+    ]) {
       expect(all).not.toContain(secret);
     }
   });
@@ -129,7 +170,11 @@ describe('configured origins and limits', () => {
       'access-control-allow-origin': 'https://console.vwu.example',
       'access-control-allow-credentials': 'true',
     });
-    const other = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -137,7 +182,11 @@ describe('configured origins and limits', () => {
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 5; i++) {
-      last = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'nobody.x', password: 'x' } });
+      last = await t.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'nobody.x', password: 'x' },
+      });
       statuses.push(last.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
@@ -150,16 +199,31 @@ describe('configured origins and limits', () => {
 
 describe('per-username limit', () => {
   it('limits attempts on one username whatever the address', async () => {
-    const t = await startTestApp({ config: { loginRateLimit: { perIp: 1000, perUser: 2 }, loginMaxFailures: 100 } });
+    const t = await startTestApp({
+      config: { loginRateLimit: { perIp: 1000, perUser: 2 }, loginMaxFailures: 100 },
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const r = await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: 'x' }, remoteAddress: `10.0.0.${i}` });
+        const r = await t.app.inject({
+          method: 'POST',
+          url: '/auth/login',
+          payload: { username: 'admin', password: 'x' },
+          remoteAddress: `10.0.0.${i}`,
+        });
         statuses.push(r.statusCode);
       }
       expect(statuses).toEqual([401, 401, 429]);
       t.clock.advance(60);
-      expect((await t.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } })).statusCode).toBe(200);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url: '/auth/login',
+            payload: { username: 'admin', password: DEMO_PASSWORD },
+          })
+        ).statusCode,
+      ).toBe(200);
     } finally {
       await t.close();
     }

@@ -14,7 +14,9 @@ describe('hashPassword / verifyPassword', () => {
   });
 
   it('salts each hash', async () => {
-    expect(await hashPassword('same password here', FAST)).not.toBe(await hashPassword('same password here', FAST));
+    expect(await hashPassword('same password here', FAST)).not.toBe(
+      await hashPassword('same password here', FAST),
+    );
   });
 
   it('matches Vietnamese typed composed or with combining marks', async () => {
@@ -22,12 +24,15 @@ describe('hashPassword / verifyPassword', () => {
     expect(await verifyPassword('Hội Liên hiệp Phụ nữ'.normalize('NFD'), hash)).toBe(true);
   });
 
-  it.each(['', 'plain', '$scrypt$ln=99,r=8,p=1$AAAA$AAAA', '$argon2id$v=19$m=65536$abc$def', '$scrypt$ln=15,r=8,p=1$AAAA$'])(
-    'never matches a malformed hash %j',
-    async (hash) => {
-      expect(await verifyPassword('anything', hash)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'plain',
+    '$scrypt$ln=99,r=8,p=1$AAAA$AAAA',
+    '$argon2id$v=19$m=65536$abc$def',
+    '$scrypt$ln=15,r=8,p=1$AAAA$',
+  ])('never matches a malformed hash %j', async (hash) => {
+    expect(await verifyPassword('anything', hash)).toBe(false);
+  });
 
   it('asks for a rehash when the parameters are weaker than today', async () => {
     expect(needsRehash(await hashPassword('x', FAST))).toBe(true);
@@ -47,8 +52,17 @@ describe('passwordProblems', () => {
     { password: 'Mật khẩu 12345678', problems: ['common'] },
     { password: '000000000000', problems: ['common'] },
     { password: 'aaaaaaaaaaaaaa', problems: ['common'] },
-    { password: 'the current one is long', current: 'the current one is long', problems: ['same_as_current'] },
+    {
+      password: 'the current one is long',
+      current: 'the current one is long',
+      problems: ['same_as_current'],
+    },
   ])('$password → $problems', ({ password, current, problems }) => {
-    expect(passwordProblems(password, { username: 'leader.tayninh', ...(current === undefined ? {} : { current }) })).toEqual(problems);
+    expect(
+      passwordProblems(password, {
+        username: 'leader.tayninh',
+        ...(current === undefined ? {} : { current }),
+      }),
+    ).toEqual(problems);
   });
 });

@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 async function get(username: string, url: string) {
-  const response = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[username]}` } });
+  const response = await t.app.inject({
+    method: 'GET',
+    url,
+    headers: { authorization: `Bearer ${tokens[username]}` },
+  });
   return { status: response.statusCode, body: response.json() };
 }
 
@@ -28,13 +32,22 @@ describe('GET /units/:unitKey', () => {
   it('returns the unit, its breadcrumbs root first, and its children', async () => {
     const { status, body } = await get('leader.tayninh', '/units/2025:25459');
     expect(status).toBe(200);
-    expect(body.unit).toMatchObject({ key: '2025:25459', name: 'Phường Tân Ninh', level: 'commune', parentKey: '2025:80', validFrom: '2025-07-01', validTo: null });
+    expect(body.unit).toMatchObject({
+      key: '2025:25459',
+      name: 'Phường Tân Ninh',
+      level: 'commune',
+      parentKey: '2025:80',
+      validFrom: '2025-07-01',
+      validTo: null,
+    });
     expect(body.ancestors).toEqual([
       { key: '2025:TW', name: 'Trung ương Hội LHPN Việt Nam', level: 'central', inScope: false },
       { key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province', inScope: true },
     ]);
     expect(body.children.length).toBe(t.hierarchy.children(key('2025:25459')).length);
-    expect(body.children.every((c: { level: string; demo: boolean }) => c.level === 'branch' && c.demo)).toBe(true);
+    expect(body.children.every((c: { level: string; demo: boolean }) => c.level === 'branch' && c.demo)).toBe(
+      true,
+    );
   });
 
   it('shows an old unit to the leader of the province it went into', async () => {
@@ -91,7 +104,9 @@ describe('GET /units/search', () => {
     expect(body.results.map((r: { key: string }) => r.key)).not.toContain('2025:25459');
     const everyone = await get('analyst.central', '/units/search?q=tan%20ninh&limit=50');
     expect(everyone.body.results.map((r: { key: string }) => r.key)).toContain('2025:25459');
-    for (const r of (await get('leader.tayninh', '/units/search?q=xa&limit=100')).body.results as Array<{ key: string }>) {
+    for (const r of (await get('leader.tayninh', '/units/search?q=xa&limit=100')).body.results as Array<{
+      key: string;
+    }>) {
       expect(t.hierarchy.isWithin(key(r.key), key('2025:80')), r.key).toBe(true);
     }
   });
@@ -119,7 +134,9 @@ describe('GET /units/:unitKey/lineage and /resolve', () => {
   it('lists the old units a 2025 commune was made from, with types and weights', async () => {
     const { body } = await get('leader.tayninh', '/units/2025:25459/lineage');
     const expected = t.hierarchy.predecessors(key('2025:25459'));
-    expect(body.predecessors.map((p: { unit: { key: string }; type: string }) => [p.unit.key, p.type])).toEqual(expected.map((p) => [p.unit, p.type]));
+    expect(
+      body.predecessors.map((p: { unit: { key: string }; type: string }) => [p.unit.key, p.type]),
+    ).toEqual(expected.map((p) => [p.unit, p.type]));
     for (const p of body.predecessors as Array<{ unit: { key: string }; weight: number }>) {
       const share = t.hierarchy.resolve(key(p.unit.key), '2025-07-01').find((s) => s.unit === '2025:25459');
       expect(p.weight).toBeCloseTo(share?.weight ?? Number.NaN, 10);
@@ -140,7 +157,9 @@ describe('GET /units/:unitKey/lineage and /resolve', () => {
     const { body } = await get('leader.tayninh', '/units/pre2025:703/resolve');
     expect(body.at).toBe('2025-09-01');
     expect(body.targets).toEqual(
-      t.hierarchy.resolve(key('pre2025:703'), '2025-09-01').map((s) => ({ unit: expect.objectContaining({ key: s.unit }), weight: s.weight })),
+      t.hierarchy
+        .resolve(key('pre2025:703'), '2025-09-01')
+        .map((s) => ({ unit: expect.objectContaining({ key: s.unit }), weight: s.weight })),
     );
     expect(body.rule.code).toBe('split-equal');
     const same = (await get('leader.tayninh', '/units/2025:80/resolve?at=2025-12-31')).body;

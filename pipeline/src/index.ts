@@ -28,6 +28,7 @@ export { durableStateOf } from './sink/durable-state.js';
 export { EVENTS_DIR, compactedFileName, parseRawFileName, partitionDir, rawFileName, vietnamMonth } from './sink/layout.js';
 export { PartitionWriter, SINK_DEFAULTS } from './sink/partition-writer.js';
 export { recoverSink } from './sink/recovery.js';
+export { SinkPipeline } from './sink/pipeline.js';
 export { COMPACTION_DEFAULTS, compact, compactionPlan, mergeFiles } from './sink/compact.js';
 export { MANIFEST_FILE, ManifestFormatError, emptyManifest, isCompacted, parseManifest, readManifest } from './manifest/manifest.js';
 export { ManifestConflictError, ManifestStore } from './manifest/store.js';
@@ -36,9 +37,18 @@ export type { DurableState } from './sink/durable-state.js';
 export type { FileOffsets, PartitionKey } from './sink/layout.js';
 export type { AppendOutcome, FlushResult, IngestedBatch, PartitionWriterOptions, SinkLimits } from './sink/partition-writer.js';
 export type { RecoveryReport } from './sink/recovery.js';
+export type { RejectedRecord, SinkPipelineOptions } from './sink/pipeline.js';
 export type { CompactionOptions, CompactionReport } from './sink/compact.js';
 export type { CompactedSource, Manifest, ManifestFile, ManifestRollup, RawSource, RetiredFile } from './manifest/manifest.js';
 export type { ManifestChange } from './manifest/store.js';
+
+// Rollups: unit × month (and day) totals of every KPI numerator and denominator, recorded and current views.
+export { ANCESTORS_TABLE, ancestorRows, loadAncestors } from './rollup/ancestors.js';
+export { METRICS } from './rollup/metrics.js';
+export { ROLLUPS_DIR, rollupKinds, touchedMonths, updateRollups } from './rollup/rollup.js';
+export type { AncestorRow } from './rollup/ancestors.js';
+export type { MetricAggregate, MetricDefinition } from './rollup/metrics.js';
+export type { RollupGrain, RollupOptions, RollupView } from './rollup/rollup.js';
 
 // Sources: the one consumer interface, the embedded durable log, Kafka, and the choice between them.
 export { EmbeddedLog } from './source/embedded-log.js';

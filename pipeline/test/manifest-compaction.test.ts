@@ -81,7 +81,10 @@ describe('manifest store', () => {
   it.each([
     ['not JSON', '{'],
     ['another version', JSON.stringify({ version: 2, generation: 1, files: [], retired: [], rollups: [] })],
-    ['a bad file entry', JSON.stringify({ version: 1, generation: 1, files: [{ path: '../x' }], retired: [], rollups: [] })],
+    [
+      'a bad file entry',
+      JSON.stringify({ version: 1, generation: 1, files: [{ path: '../x' }], retired: [], rollups: [] }),
+    ],
   ])('refuses a manifest that is %s', (_, text) => {
     expect(() => parseManifest(text)).toThrow(ManifestFormatError);
   });
@@ -93,46 +96,60 @@ describe('compaction', () => {
   /** Lands the events as many small files over two source partitions. */
   async function landSmallFiles(root: string, clock = fakeClock()) {
     const sink = await startSink(root, clock, { maxRows: 50 });
-    events.forEach((event, i) => sink.writer.append({ event, partition: i % 2, offset: i >> 1, ingestedAt: clock.now() }));
+    events.forEach((event, i) =>
+      sink.writer.append({ event, partition: i % 2, offset: i >> 1, ingestedAt: clock.now() }),
+    );
     await sink.writer.flushAll();
     return { ...sink, clock };
   }
 
-  it('merges each partition into one sorted file, keeping every row and the offsets', { timeout: 60_000 }, async () => {
-    const root = await tempRoot();
-    const { store, clock } = await landSmallFiles(root);
-    const before = store.current().files;
-    const { instance, connection, close } = await duck();
-    try {
-      const report = await compact({ store, instance, clock, logger: silentLogger, graceMs: 60_000 });
-      const after = store.current().files;
-      const sizes = new Map<string, number>();
-      for (const f of before) sizes.set(`${f.type}/${f.province}/${f.month}`, (sizes.get(`${f.type}/${f.province}/${f.month}`) ?? 0) + 1);
-      const merged = [...sizes.values()].filter((n) => n >= 2);
-      expect(merged.length).toBeGreaterThan(3);
-      expect(after.length).toBe(sizes.size);
-      expect(report).toMatchObject({ partitions: merged.length, filesIn: merged.reduce((a, b) => a + b, 0), filesOut: merged.length });
-      expect(after.reduce((n, f) => n + f.rows, 0)).toBe(events.length);
-      for (const file of after.filter((f) => isCompacted(f.source))) {
-        const rows = await readRowsDuckDB(connection, [join(root, file.path)]);
-        const keys = rows.map((r) => `${String(r.occurred_at).padStart(15, '0')}|${String(r.event_id)}`);
-        expect(keys).toEqual([...keys].sort());
+  it(
+    'merges each partition into one sorted file, keeping every row and the offsets',
+    { timeout: 60_000 },
+    async () => {
+      const root = await tempRoot();
+      const { store, clock } = await landSmallFiles(root);
+      const before = store.current().files;
+      const { instance, connection, close } = await duck();
+      try {
+        const report = await compact({ store, instance, clock, logger: silentLogger, graceMs: 60_000 });
+        const after = store.current().files;
+        const sizes = new Map<string, number>();
+        for (const f of before)
+          sizes.set(
+            `${f.type}/${f.province}/${f.month}`,
+            (sizes.get(`${f.type}/${f.province}/${f.month}`) ?? 0) + 1,
+          );
+        const merged = [...sizes.values()].filter((n) => n >= 2);
+        expect(merged.length).toBeGreaterThan(3);
+        expect(after.length).toBe(sizes.size);
+        expect(report).toMatchObject({
+          partitions: merged.length,
+          filesIn: merged.reduce((a, b) => a + b, 0),
+          filesOut: merged.length,
+        });
+        expect(after.reduce((n, f) => n + f.rows, 0)).toBe(events.length);
+        for (const file of after.filter((f) => isCompacted(f.source))) {
+          const rows = await readRowsDuckDB(connection, [join(root, file.path)]);
+          const keys = rows.map((r) => `${String(r.occurred_at).padStart(15, '0')}|${String(r.event_id)}`);
+          expect(keys).toEqual([...keys].sort());
+        }
+        const offsets = after.flatMap((f) => (isCompacted(f.source) ? f.source.offsets : [f.source]));
+        expect(Math.max(...offsets.map((o) => o.last_offset))).toBe((events.length - 1) >> 1);
+        // Retired files stay for the grace period, then go.
+        const retired = store.current().retired.map((r) => join(root, r.path));
+        expect(retired.length).toBe(report.filesIn);
+        expect(await Promise.all(retired.map(exists))).not.toContain(false);
+        clock.advance(60_000);
+        const swept = await store.sweep(60_000);
+        expect(swept.length).toBe(report.filesIn);
+        expect(await Promise.all(retired.map(exists))).not.toContain(true);
+        expect(store.current().retired).toEqual([]);
+      } finally {
+        close();
       }
-      const offsets = after.flatMap((f) => (isCompacted(f.source) ? f.source.offsets : [f.source]));
-      expect(Math.max(...offsets.map((o) => o.last_offset))).toBe((events.length - 1) >> 1);
-      // Retired files stay for the grace period, then go.
-      const retired = store.current().retired.map((r) => join(root, r.path));
-      expect(retired.length).toBe(report.filesIn);
-      expect(await Promise.all(retired.map(exists))).not.toContain(false);
-      clock.advance(60_000);
-      const swept = await store.sweep(60_000);
-      expect(swept.length).toBe(report.filesIn);
-      expect(await Promise.all(retired.map(exists))).not.toContain(true);
-      expect(store.current().retired).toEqual([]);
-    } finally {
-      close();
-    }
-  });
+    },
+  );
 
   it('never shows a reader a row twice or missing while it compacts', { timeout: 60_000 }, async () => {
     const root = await tempRoot();

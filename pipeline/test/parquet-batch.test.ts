@@ -11,7 +11,14 @@ import {
   tableRows,
   type AttributeKind,
 } from '@vwu/pipeline';
-import { EDGE_EVENTS, EVENT_TYPES, asRecords, hierarchy, normalised, samplePerType } from './parquet-fixtures.js';
+import {
+  EDGE_EVENTS,
+  EVENT_TYPES,
+  asRecords,
+  hierarchy,
+  normalised,
+  samplePerType,
+} from './parquet-fixtures.js';
 
 const resolver = new UnitResolver(hierarchy);
 const sample = samplePerType(40);
@@ -60,7 +67,9 @@ describe('Arrow batch round trip', () => {
   });
 
   it('leaves the columns of absent types null', () => {
-    const rows = tableRows(buildEventBatch(asRecords(sample.filter((e) => e.type === 'workfile.processed')), resolver));
+    const rows = tableRows(
+      buildEventBatch(asRecords(sample.filter((e) => e.type === 'workfile.processed')), resolver),
+    );
     const others = ATTRIBUTE_NAMES.filter((n) => !attributesOf('workfile.processed').includes(n));
     for (const row of rows) for (const name of others) expect(row[name]).toBeNull();
   });

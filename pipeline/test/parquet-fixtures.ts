@@ -13,7 +13,9 @@ let demo: ActivityEvent[] | undefined;
 
 /** Small-scale demo events, 2025-03 → 2025-08 (both structures, contests, v1 and v2 meetings). */
 export function demoEvents(): ActivityEvent[] {
-  demo ??= [...generateEvents(buildWorld(hierarchy, 2025, 'small'), { from: '2025-03-01', to: '2025-08-31' })].flat();
+  demo ??= [
+    ...generateEvents(buildWorld(hierarchy, 2025, 'small'), { from: '2025-03-01', to: '2025-08-31' }),
+  ].flat();
   return demo;
 }
 
@@ -58,8 +60,18 @@ export const EDGE_EVENTS: readonly ActivityEvent[] = [
 ];
 
 /** Wraps events as records of one partition, offsets from `firstOffset`. */
-export function asRecords(events: readonly ActivityEvent[], partition = 0, firstOffset = 0, ingestedAt = 1_751_328_000_000): SinkRecord[] {
-  return events.map((event, i) => ({ event, partition, offset: firstOffset + i, ingestedAt: ingestedAt + i }));
+export function asRecords(
+  events: readonly ActivityEvent[],
+  partition = 0,
+  firstOffset = 0,
+  ingestedAt = 1_751_328_000_000,
+): SinkRecord[] {
+  return events.map((event, i) => ({
+    event,
+    partition,
+    offset: firstOffset + i,
+    ingestedAt: ingestedAt + i,
+  }));
 }
 
 /** The event as the files give it back: `occurred_at` normalised to an ISO instant in UTC. */

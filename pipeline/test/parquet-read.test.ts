@@ -21,11 +21,20 @@ import { duck, fakeClock, resolver, startSink } from './sink-fixtures.js';
 const events = [...samplePerType(12), ...EDGE_EVENTS];
 
 /** Lands every event type as raw files, then compacts half of the partitions' files, listing both kinds. */
-async function landedFiles(): Promise<{ root: string; files: ManifestFile[]; expected: Map<string, EventRow> }> {
+async function landedFiles(): Promise<{
+  root: string;
+  files: ManifestFile[];
+  expected: Map<string, EventRow>;
+}> {
   const root = await mkdtemp(join(tmpdir(), 'vwu-read-test-'));
   const clock = fakeClock();
   const { writer, store } = await startSink(root, clock, { maxRows: 4 });
-  const records = events.map((event, offset) => ({ event, partition: 0, offset, ingestedAt: clock.now() + offset }));
+  const records = events.map((event, offset) => ({
+    event,
+    partition: 0,
+    offset,
+    ingestedAt: clock.now() + offset,
+  }));
   for (const r of records) writer.append(r);
   await writer.flushAll();
   const { instance, close } = await duck();
@@ -34,14 +43,19 @@ async function landedFiles(): Promise<{ root: string; files: ManifestFile[]; exp
   } finally {
     close();
   }
-  const expected = new Map(tableRows(buildEventBatch(records, resolver)).map((row) => [row.event_id as string, row]));
+  const expected = new Map(
+    tableRows(buildEventBatch(records, resolver)).map((row) => [row.event_id as string, row]),
+  );
   return { root, files: store.current().files, expected };
 }
 
 describe('event files read back', async () => {
   const { root, files, expected } = await landedFiles();
   afterAll(() => rm(root, { recursive: true, force: true }));
-  const cases = files.map((file) => ({ name: `${file.path.split('/').slice(1, 4).join(' ')} ${'compacted_from' in file.source ? 'compacted' : 'raw'}`, file }));
+  const cases = files.map((file) => ({
+    name: `${file.path.split('/').slice(1, 4).join(' ')} ${'compacted_from' in file.source ? 'compacted' : 'raw'}`,
+    file,
+  }));
 
   it('lists raw and compacted files of every type', () => {
     expect(cases.some((c) => c.name.endsWith('compacted'))).toBe(true);
@@ -61,7 +75,9 @@ describe('event files read back', async () => {
     }
     expect(viaWasm).toEqual(viaDuck);
     expect(viaWasm).toEqual(viaWasm.map((row) => expected.get(row.event_id as string)));
-    expect(viaWasm.map(rowToRecord).map((r) => r.event)).toEqual(viaWasm.map((row) => normalised(events.find((e) => e.event_id === row.event_id)!)));
+    expect(viaWasm.map(rowToRecord).map((r) => r.event)).toEqual(
+      viaWasm.map((row) => normalised(events.find((e) => e.event_id === row.event_id)!)),
+    );
   });
 
   it.each(cases)('$name: rows, size, hash and time range match the manifest', async ({ file }) => {

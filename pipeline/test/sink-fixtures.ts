@@ -14,6 +14,7 @@ import {
   UnitResolver,
   recoverSink,
   silentLogger,
+  type Clock,
   type PartitionWriterOptions,
   type SinkRecord,
 } from '@vwu/pipeline';
@@ -51,9 +52,13 @@ export const resolver = new UnitResolver(hierarchy);
 /** Opens the store, recovers, and makes a writer, as a restarted process would. */
 export async function startSink(
   root: string,
-  clock: FakeClock,
+  clock: Clock,
   limits: Partial<PartitionWriterOptions> = {},
-): Promise<{ store: ManifestStore; writer: PartitionWriter; removed: { temp: string[]; orphans: string[] } }> {
+): Promise<{
+  store: ManifestStore;
+  writer: PartitionWriter;
+  removed: { temp: string[]; orphans: string[] };
+}> {
   const store = await ManifestStore.open(root, clock);
   const report = await recoverSink(store, silentLogger);
   const writer = new PartitionWriter({
@@ -69,7 +74,12 @@ export async function startSink(
 }
 
 /** Records of one partition from consecutive offsets, ingest time from the clock. */
-export function records(events: readonly ActivityEvent[], partition: number, firstOffset: number, clock: FakeClock): SinkRecord[] {
+export function records(
+  events: readonly ActivityEvent[],
+  partition: number,
+  firstOffset: number,
+  clock: FakeClock,
+): SinkRecord[] {
   return events.map((event, i) => ({ event, partition, offset: firstOffset + i, ingestedAt: clock.now() }));
 }
 
@@ -80,7 +90,11 @@ export async function allFiles(dir: string): Promise<string[]> {
 }
 
 /** A DuckDB instance and connection for a test; close them in `finally`. */
-export async function duck(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection; close: () => void }> {
+export async function duck(): Promise<{
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  close: () => void;
+}> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   return {

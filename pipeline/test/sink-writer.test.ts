@@ -40,24 +40,37 @@ describe('layout', () => {
   });
 
   it.each([
-    [{ type: 'meeting.held', province: '2025:04', month: '2025-07' }, 'events/type=meeting.held/province=2025_04/month=2025-07'],
-    [{ type: 'report.submitted', province: '2025:TW', month: '2024-12' }, 'events/type=report.submitted/province=2025_TW/month=2024-12'],
+    [
+      { type: 'meeting.held', province: '2025:04', month: '2025-07' },
+      'events/type=meeting.held/province=2025_04/month=2025-07',
+    ],
+    [
+      { type: 'report.submitted', province: '2025:TW', month: '2024-12' },
+      'events/type=report.submitted/province=2025_TW/month=2024-12',
+    ],
   ] as const)('partition %j → %s', (key, dir) => {
     expect(partitionDir(key)).toBe(dir);
   });
 
   it.each([
-    [{ partition: 0, firstOffset: 0, lastOffset: 0 }, 'p0-o00000000000000000000-00000000000000000000.parquet'],
-    [{ partition: 12, firstOffset: 17, lastOffset: 9_007_199_254_740_991 }, 'p12-o00000000000000000017-00009007199254740991.parquet'],
+    [
+      { partition: 0, firstOffset: 0, lastOffset: 0 },
+      'p0-o00000000000000000000-00000000000000000000.parquet',
+    ],
+    [
+      { partition: 12, firstOffset: 17, lastOffset: 9_007_199_254_740_991 },
+      'p12-o00000000000000000017-00009007199254740991.parquet',
+    ],
   ])('raw file %j ↔ %s', (offsets, name) => {
     expect(rawFileName(offsets)).toBe(name);
     expect(parseRawFileName(name)).toEqual(offsets);
   });
 
-  it.each(['c-0123abcd.parquet', `p0-o00000000000000000000-00000000000000000001.parquet${TEMP_MARKER}ab12`, 'p0-o1-2.parquet'])(
-    '%s is not a raw file name',
-    (name) => expect(parseRawFileName(name)).toBeNull(),
-  );
+  it.each([
+    'c-0123abcd.parquet',
+    `p0-o00000000000000000000-00000000000000000001.parquet${TEMP_MARKER}ab12`,
+    'p0-o1-2.parquet',
+  ])('%s is not a raw file name', (name) => expect(parseRawFileName(name)).toBeNull());
 });
 
 describe('atomic landing', () => {
@@ -65,7 +78,10 @@ describe('atomic landing', () => {
     const root = await tempRoot();
     const landed = await landFile(join(root, 'a/b/x.parquet'), new Uint8Array([1, 2, 3]));
     expect(await allFiles(root)).toEqual([join(root, 'a/b/x.parquet')]);
-    expect(landed).toMatchObject({ bytes: 3, sha256: '039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81' });
+    expect(landed).toMatchObject({
+      bytes: 3,
+      sha256: '039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81',
+    });
   });
 
   it.each([
@@ -78,7 +94,9 @@ describe('atomic landing', () => {
     const crash = async (): Promise<void> => {
       throw new Error('power cut');
     };
-    await expect(landFile(path, new Uint8Array([1, 2, 3]), { beforeRename: crash })).rejects.toThrow('power cut');
+    await expect(landFile(path, new Uint8Array([1, 2, 3]), { beforeRename: crash })).rejects.toThrow(
+      'power cut',
+    );
     const files = await allFiles(root);
     expect(files.filter((f) => f.includes(TEMP_MARKER))).toEqual([]);
     if (previous === null) expect(files).toEqual([]);
@@ -90,7 +108,13 @@ describe('rotation and idle flush', () => {
   it('rotates by record count', async () => {
     const clock = fakeClock();
     const { writer, store } = await startSink(await tempRoot(), clock, { maxRows: 5 });
-    for (const r of records(Array.from({ length: 12 }, (_, i) => doc(i, JULY + i * 1000)), 0, 100, clock)) writer.append(r);
+    for (const r of records(
+      Array.from({ length: 12 }, (_, i) => doc(i, JULY + i * 1000)),
+      0,
+      100,
+      clock,
+    ))
+      writer.append(r);
     const { files, durable } = await writer.flushDue(clock.now());
     expect(files.map((f) => [f.rows, f.source])).toEqual([
       [5, { partition: 0, first_offset: 100, last_offset: 104 }],
@@ -105,14 +129,19 @@ describe('rotation and idle flush', () => {
     const clock = fakeClock();
     const { writer } = await startSink(await tempRoot(), clock, { maxRecordSpanMs: HOUR });
     const logTimes = [0, 30 * 60_000, 2 * HOUR, 2 * HOUR + 1, 0];
-    logTimes.forEach((t, i) => writer.append({ event: doc(i, JULY + i), partition: 0, offset: i, ingestedAt: clock.now() + t }));
+    logTimes.forEach((t, i) =>
+      writer.append({ event: doc(i, JULY + i), partition: 0, offset: i, ingestedAt: clock.now() + t }),
+    );
     const { files } = await writer.flushAll();
     expect(files.map((f) => f.source)).toEqual([
       { partition: 0, first_offset: 0, last_offset: 1 },
       { partition: 0, first_offset: 2, last_offset: 3 },
       { partition: 0, first_offset: 4, last_offset: 4 },
     ]);
-    expect(files[0]).toMatchObject({ min_time: '2025-07-10T00:00:00.000Z', max_time: '2025-07-10T00:00:00.001Z' });
+    expect(files[0]).toMatchObject({
+      min_time: '2025-07-10T00:00:00.000Z',
+      max_time: '2025-07-10T00:00:00.001Z',
+    });
   });
 
   it.each([
@@ -157,7 +186,12 @@ describe('commit offsets', () => {
     clock.advance(3_000);
     const { files, durable } = await writer.flushDue(clock.now());
     expect(files).toHaveLength(2);
-    expect(durable).toEqual(new Map([[0, 3], [1, 5]]));
+    expect(durable).toEqual(
+      new Map([
+        [0, 3],
+        [1, 5],
+      ]),
+    );
   });
 
   it('hands on ingested batches and marks dead letters and duplicates consumed', async () => {
@@ -185,14 +219,24 @@ describe('recovery', () => {
     for (const r of records([doc(0, JULY), doc(1, JULY)], 0, 0, clock)) first.writer.append(r);
     const { files } = await first.writer.flushAll();
     const dir = join(root, 'events/type=document.received/province=2025_04/month=2025-07');
-    await writeFile(join(dir, `p0-o00000000000000000002-00000000000000000009.parquet${TEMP_MARKER}dead`), 'half');
-    await writeFile(join(dir, 'p0-o00000000000000000002-00000000000000000009.parquet'), 'landed, never listed');
+    await writeFile(
+      join(dir, `p0-o00000000000000000002-00000000000000000009.parquet${TEMP_MARKER}dead`),
+      'half',
+    );
+    await writeFile(
+      join(dir, 'p0-o00000000000000000002-00000000000000000009.parquet'),
+      'landed, never listed',
+    );
     await mkdir(join(root, 'events/type=x'), { recursive: true });
     await writeFile(join(root, `manifest.json${TEMP_MARKER}beef`), '{');
     const second = await startSink(root, clock);
-    expect(second.removed.orphans).toEqual(['events/type=document.received/province=2025_04/month=2025-07/p0-o00000000000000000002-00000000000000000009.parquet']);
+    expect(second.removed.orphans).toEqual([
+      'events/type=document.received/province=2025_04/month=2025-07/p0-o00000000000000000002-00000000000000000009.parquet',
+    ]);
     expect(second.removed.temp).toHaveLength(2);
-    expect((await allFiles(root)).sort()).toEqual([join(root, files[0]!.path), join(root, 'manifest.json')].sort());
+    expect((await allFiles(root)).sort()).toEqual(
+      [join(root, files[0]!.path), join(root, 'manifest.json')].sort(),
+    );
     expect((await readManifest(root)).files).toEqual(files);
   });
 });

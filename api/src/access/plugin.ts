@@ -77,7 +77,9 @@ function targetUnit(app: FastifyInstance, request: FastifyRequest, source: UnitS
   const value = readField(request, source);
   if (value === undefined && source.whenAbsent === 'scope') return scope;
   if (typeof value !== 'string') {
-    throw apiError('VALIDATION_FAILED', {}, [{ in: source.from, field: source.field, problem: 'required unit key' }]);
+    throw apiError('VALIDATION_FAILED', {}, [
+      { in: source.from, field: source.field, problem: 'required unit key' },
+    ]);
   }
   let unit: Unit | undefined;
   try {
@@ -108,15 +110,19 @@ export const accessPlugin = fp(
     app.decorateRequest('access', null);
 
     app.addHook('onRoute', function (this: FastifyInstance, route) {
-      const rule = route.config?.access ?? (this.hasDecorator('accessDefault') ? this.accessDefault : undefined);
+      const rule =
+        route.config?.access ?? (this.hasDecorator('accessDefault') ? this.accessDefault : undefined);
       const name = `${methods(route).join(',')} ${route.url}`;
       if (rule === undefined) {
-        throw new Error(`Route ${name} declares no access rule: add config: { access: … } (see api/src/access/rules.ts).`);
+        throw new Error(
+          `Route ${name} declares no access rule: add config: { access: … } (see api/src/access/rules.ts).`,
+        );
       }
       const problem = ruleProblem(rule, route.url);
       if (problem !== undefined) throw new Error(`Route ${name} has an unusable access rule: ${problem}.`);
       route.config = { ...route.config, access: rule };
-      for (const method of methods(route)) table.push({ method, url: route.url, access: rule, schema: route.schema });
+      for (const method of methods(route))
+        table.push({ method, url: route.url, access: rule, schema: route.schema });
     });
 
     // Who and which role, before the body is even read.

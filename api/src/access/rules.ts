@@ -38,9 +38,7 @@ export interface UnitSource {
  * @example const rule: AccessRule = { roles: ALL_ROLES, unit: { from: 'params', field: 'unitKey' } };
  */
 export type AccessRule =
-  | { public: true }
-  | { roles: readonly Role[]; unit: 'none' }
-  | { roles: readonly Role[]; unit: UnitSource };
+  { public: true } | { roles: readonly Role[]; unit: 'none' } | { roles: readonly Role[]; unit: UnitSource };
 
 /** A signed-in caller, as carried by a verified access token. */
 export interface Principal {
@@ -64,7 +62,8 @@ export function ruleProblem(rule: AccessRule, url: string): string | undefined {
   const unknown = rule.roles.find((role) => !isRole(role));
   if (unknown !== undefined) return `unknown role "${String(unknown)}"`;
   if (rule.unit === 'none') return undefined;
-  if (!['params', 'query', 'body'].includes(rule.unit.from)) return `unit.from "${rule.unit.from}" is not params, query or body`;
+  if (!['params', 'query', 'body'].includes(rule.unit.from))
+    return `unit.from "${rule.unit.from}" is not params, query or body`;
   if (rule.unit.from === 'params' && !url.split('/').includes(`:${rule.unit.field}`)) {
     return `unit field "${rule.unit.field}" is not a parameter of the URL`;
   }

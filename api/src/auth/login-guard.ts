@@ -77,7 +77,9 @@ export class LoginGuard {
   /** When a name without an account is locked until, or `null`. */
   phantomLockedUntil(username: string): Date | null {
     const phantom = this.phantoms.get(username);
-    return phantom !== undefined && phantom.lockedUntil > this.options.clock() ? new Date(phantom.lockedUntil) : null;
+    return phantom !== undefined && phantom.lockedUntil > this.options.clock()
+      ? new Date(phantom.lockedUntil)
+      : null;
   }
 
   /**

@@ -32,7 +32,12 @@ function locked(until: Date): never {
   throw apiError('ACCOUNT_LOCKED', { until: iso.slice(0, 16).replace('T', ' ') }, { lockedUntil: iso });
 }
 
-async function unknownName(app: FastifyInstance, guard: LoginGuard, username: string, password: string): Promise<never> {
+async function unknownName(
+  app: FastifyInstance,
+  guard: LoginGuard,
+  username: string,
+  password: string,
+): Promise<never> {
   const lockedUntil = guard.phantomLockedUntil(username);
   if (lockedUntil !== null) locked(lockedUntil);
   await verifyPassword(password, await timingDummy());
@@ -45,7 +50,12 @@ async function unknownName(app: FastifyInstance, guard: LoginGuard, username: st
   throw apiError('INVALID_CREDENTIALS');
 }
 
-async function wrongPassword(app: FastifyInstance, user: UserRow, now: Date, requestId: string): Promise<never> {
+async function wrongPassword(
+  app: FastifyInstance,
+  user: UserRow,
+  now: Date,
+  requestId: string,
+): Promise<never> {
   app.metrics.loginFailures.inc();
   const { loginMaxFailures, lockoutS } = app.config;
   const until = await app.store.transaction(async (tx) => {
@@ -93,7 +103,8 @@ export async function signIn(
   const user = await findUserByUsername(app.store, username);
   if (user === undefined) return unknownName(app, guard, username, input.password);
   if (user.locked_until !== null && user.locked_until.getTime() > now.getTime()) locked(user.locked_until);
-  if (!(await verifyPassword(input.password, user.password_hash))) return wrongPassword(app, user, now, requestId);
+  if (!(await verifyPassword(input.password, user.password_hash)))
+    return wrongPassword(app, user, now, requestId);
   const upgraded = needsRehash(user.password_hash) ? await hashPassword(input.password) : undefined;
   const refresh = await app.store.transaction(async (tx) => {
     await recordLoginSuccess(tx, user.id);

@@ -19,7 +19,9 @@ function derive(password: string, salt: Buffer, params: ScryptParams, length: nu
   const options: ScryptOptions = { N, r: params.r, p: params.p, maxmem: 256 * N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
     // NFC: the same Vietnamese password typed on different keyboards (composed or combining marks) matches.
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, length, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 

@@ -42,7 +42,10 @@ export function passwordProblems(
   if (length < PASSWORD_LENGTH.min) problems.push('too_short');
   if (length > PASSWORD_LENGTH.max) problems.push('too_long');
   const folded = foldVietnamese(password);
-  const names = context.username.toLowerCase().split(/[._-]+/).filter((part) => part.length >= 4);
+  const names = context.username
+    .toLowerCase()
+    .split(/[._-]+/)
+    .filter((part) => part.length >= 4);
   if (folded.includes(context.username.toLowerCase()) || names.some((part) => folded.includes(part))) {
     problems.push('contains_username');
   }

@@ -14,7 +14,13 @@ import { signIn } from './login.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { passwordProblems } from './policy.js';
 import { LoginBody, Me, PasswordChangeBody, RefreshBody, Session } from './schemas.js';
-import { issueRefreshToken, revokeAllSessions, revokeSessionOf, rotateRefreshToken, type IssuedRefreshToken } from './sessions.js';
+import {
+  issueRefreshToken,
+  revokeAllSessions,
+  revokeSessionOf,
+  rotateRefreshToken,
+  type IssuedRefreshToken,
+} from './sessions.js';
 import { findUserById, updatePasswordHash, type UserRow } from './users.js';
 
 /** Name of the httpOnly cookie that carries the refresh token. */
@@ -37,7 +43,11 @@ function userInfo(app: FastifyInstance, user: UserRow) {
 }
 
 function session(app: FastifyInstance, reply: FastifyReply, user: UserRow, refresh: IssuedRefreshToken) {
-  const access = app.accessTokens.sign({ userId: user.id, role: user.role, scope: parseUnitKey(user.scope_unit_key) });
+  const access = app.accessTokens.sign({
+    userId: user.id,
+    role: user.role,
+    scope: parseUnitKey(user.scope_unit_key),
+  });
   reply.setCookie(REFRESH_COOKIE, refresh.token, {
     httpOnly: true,
     sameSite: 'strict',
@@ -55,7 +65,10 @@ function session(app: FastifyInstance, reply: FastifyReply, user: UserRow, refre
   };
 }
 
-function presentedToken(request: FastifyRequest, body: { refreshToken?: string | undefined }): string | undefined {
+function presentedToken(
+  request: FastifyRequest,
+  body: { refreshToken?: string | undefined },
+): string | undefined {
   return body.refreshToken ?? request.cookies[REFRESH_COOKIE];
 }
 
@@ -86,7 +99,13 @@ export const accountsPlugin = fp(
       '/auth/login',
       {
         config: { access: PUBLIC, rateLimit: { max: app.config.loginRateLimit.perIp, timeWindow: 60_000 } },
-        schema: { tags, summary: 'Sign in with username and password', security: [], body: LoginBody, response: withErrors({ 200: Session }) },
+        schema: {
+          tags,
+          summary: 'Sign in with username and password',
+          security: [],
+          body: LoginBody,
+          response: withErrors({ 200: Session }),
+        },
       },
       async (request, reply) => {
         const { user, refresh } = await signIn(fastify, guard, request.body, request.id);
@@ -98,7 +117,13 @@ export const accountsPlugin = fp(
       '/auth/refresh',
       {
         config: { access: PUBLIC },
-        schema: { tags, summary: 'Exchange the refresh token for new tokens', security: [], body: RefreshBody, response: withErrors({ 200: Session }) },
+        schema: {
+          tags,
+          summary: 'Exchange the refresh token for new tokens',
+          security: [],
+          body: RefreshBody,
+          response: withErrors({ 200: Session }),
+        },
       },
       async (request, reply) => {
         const token = presentedToken(request, request.body);
@@ -117,7 +142,13 @@ export const accountsPlugin = fp(
       '/auth/logout',
       {
         config: { access: PUBLIC },
-        schema: { tags, summary: 'End the session of the refresh token', security: [], body: RefreshBody, response: withErrors({ 204: Type.Null() }) },
+        schema: {
+          tags,
+          summary: 'End the session of the refresh token',
+          security: [],
+          body: RefreshBody,
+          response: withErrors({ 204: Type.Null() }),
+        },
       },
       async (request, reply) => {
         const token = presentedToken(request, request.body);
@@ -126,7 +157,14 @@ export const accountsPlugin = fp(
           await app.store.transaction(async (tx) => {
             const userId = await revokeSessionOf(tx, token, now);
             if (userId === undefined) return;
-            const entry = { at: now, actorUserId: userId, action: 'auth.logout', entity: 'app_user', entityId: String(userId), requestId: request.id };
+            const entry = {
+              at: now,
+              actorUserId: userId,
+              action: 'auth.logout',
+              entity: 'app_user',
+              entityId: String(userId),
+              requestId: request.id,
+            };
             await recordAudit(tx, entry);
           });
         }
@@ -139,7 +177,12 @@ export const accountsPlugin = fp(
       '/auth/password',
       {
         config: { access: SIGNED_IN },
-        schema: { tags, summary: 'Change your password (ends your other sessions)', body: PasswordChangeBody, response: withErrors({ 200: Session }) },
+        schema: {
+          tags,
+          summary: 'Change your password (ends your other sessions)',
+          body: PasswordChangeBody,
+          response: withErrors({ 200: Session }),
+        },
       },
       async (request, reply) => {
         const { principal } = requireAccess(request);
@@ -148,7 +191,8 @@ export const accountsPlugin = fp(
         const user = await findUserById(app.store, principal.userId);
         if (user === undefined) throw apiError('UNAUTHENTICATED');
         const { currentPassword, newPassword } = request.body;
-        if (!(await verifyPassword(currentPassword, user.password_hash))) throw apiError('CURRENT_PASSWORD_WRONG');
+        if (!(await verifyPassword(currentPassword, user.password_hash)))
+          throw apiError('CURRENT_PASSWORD_WRONG');
         const problems = passwordProblems(newPassword, { username: user.username, current: currentPassword });
         if (problems.length > 0) throw apiError('PASSWORD_TOO_WEAK', {}, { problems });
         const hash = await hashPassword(newPassword);
@@ -174,7 +218,10 @@ export const accountsPlugin = fp(
 
     app.get(
       '/auth/me',
-      { config: { access: SIGNED_IN }, schema: { tags, summary: 'The signed-in user', response: withErrors({ 200: Me }) } },
+      {
+        config: { access: SIGNED_IN },
+        schema: { tags, summary: 'The signed-in user', response: withErrors({ 200: Me }) },
+      },
       async (request) => {
         const { principal } = requireAccess(request);
         const user = await findUserById(app.store, principal.userId);
@@ -183,5 +230,9 @@ export const accountsPlugin = fp(
       },
     );
   },
-  { name: 'vwu-accounts', fastify: '5.x', dependencies: ['vwu-access', 'vwu-store', 'vwu-metrics', 'vwu-security'] },
+  {
+    name: 'vwu-accounts',
+    fastify: '5.x',
+    dependencies: ['vwu-access', 'vwu-store', 'vwu-metrics', 'vwu-security'],
+  },
 );

@@ -22,9 +22,16 @@ export const RefreshBody = Type.Object(
 export const PasswordChangeBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-    newPassword: Type.String({ minLength: 1, maxLength: 1024, description: `${PASSWORD_LENGTH.min}–${PASSWORD_LENGTH.max} characters` }),
+    newPassword: Type.String({
+      minLength: 1,
+      maxLength: 1024,
+      description: `${PASSWORD_LENGTH.min}–${PASSWORD_LENGTH.max} characters`,
+    }),
   },
-  { additionalProperties: false, examples: [{ currentPassword: 'not-the-password', newPassword: 'another-long-passphrase' }] },
+  {
+    additionalProperties: false,
+    examples: [{ currentPassword: 'not-the-password', newPassword: 'another-long-passphrase' }],
+  },
 );
 
 /** The signed-in user as the console shows it. */

@@ -100,7 +100,10 @@ export async function rotateRefreshToken(
       });
       return { kind: 'reused', userId: row.user_id, familyId: row.family_id };
     }
-    await tx.query(`UPDATE refresh_token SET revoked_at = $2, revoked_reason = 'rotated' WHERE id = $1`, [row.id, now]);
+    await tx.query(`UPDATE refresh_token SET revoked_at = $2, revoked_reason = 'rotated' WHERE id = $1`, [
+      row.id,
+      now,
+    ]);
     const next = await issueRefreshToken(tx, row.user_id, now, ttlS, row.family_id);
     return { kind: 'rotated', userId: row.user_id, next };
   });
@@ -123,7 +126,12 @@ export async function revokeSessionOf(q: Queryable, token: string, now: Date): P
 }
 
 /** Ends every session of a user (after a password change). */
-export async function revokeAllSessions(q: Queryable, userId: number, now: Date, reason: RevokeReason): Promise<void> {
+export async function revokeAllSessions(
+  q: Queryable,
+  userId: number,
+  now: Date,
+  reason: RevokeReason,
+): Promise<void> {
   await q.query(
     'UPDATE refresh_token SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL',
     [userId, now, reason],

@@ -33,7 +33,11 @@ export async function findUserByUsername(q: Queryable, username: string): Promis
 }
 
 /** The account with this id, or `undefined`; `forUpdate` locks the row until the transaction ends. */
-export async function findUserById(q: Queryable, id: number, forUpdate = false): Promise<UserRow | undefined> {
+export async function findUserById(
+  q: Queryable,
+  id: number,
+  forUpdate = false,
+): Promise<UserRow | undefined> {
   const lock = forUpdate ? ' FOR UPDATE' : '';
   const { rows } = await q.query<UserRow>(`SELECT ${COLUMNS} FROM app_user WHERE id = $1${lock}`, [id]);
   return rows[0];
@@ -59,7 +63,14 @@ export async function insertUser(q: Queryable, user: NewUser, now: Date): Promis
      VALUES ($1, $2, $3, $4, $5, $6, $6)
      ON CONFLICT (username) DO NOTHING
      RETURNING id`,
-    [normaliseUsername(user.username), user.displayName, user.passwordHash, user.role, user.scopeUnitKey, now],
+    [
+      normaliseUsername(user.username),
+      user.displayName,
+      user.passwordHash,
+      user.role,
+      user.scopeUnitKey,
+      now,
+    ],
   );
   return rows[0]?.id;
 }
@@ -96,5 +107,9 @@ export async function recordLoginSuccess(q: Queryable, id: number): Promise<void
 
 /** Stores a new password hash and when it changed. */
 export async function updatePasswordHash(q: Queryable, id: number, hash: string, now: Date): Promise<void> {
-  await q.query('UPDATE app_user SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [id, hash, now]);
+  await q.query('UPDATE app_user SET password_hash = $2, password_changed_at = $3 WHERE id = $1', [
+    id,
+    hash,
+    now,
+  ]);
 }

@@ -26,13 +26,43 @@ export interface DemoAccount {
  * ('2025:25459'), and central contest organiser, judge, module deployer and administrator.
  */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: 'analyst.central', displayName: 'Chuyên viên phân tích Trung ương (demo)', role: 'central_analyst', scope: '2025:TW' },
-  { username: 'leader.tayninh', displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh (demo)', role: 'province_leader', scope: '2025:80' },
-  { username: 'leader.hanoi', displayName: 'Lãnh đạo Hội LHPN TP Hà Nội (demo)', role: 'province_leader', scope: '2025:01' },
-  { username: 'officer.tanninh', displayName: 'Cán bộ Hội phường Tân Ninh (demo)', role: 'commune_officer', scope: '2025:25459' },
-  { username: 'organiser.central', displayName: 'Ban tổ chức hội thi (demo)', role: 'contest_organiser', scope: '2025:TW' },
+  {
+    username: 'analyst.central',
+    displayName: 'Chuyên viên phân tích Trung ương (demo)',
+    role: 'central_analyst',
+    scope: '2025:TW',
+  },
+  {
+    username: 'leader.tayninh',
+    displayName: 'Lãnh đạo Hội LHPN tỉnh Tây Ninh (demo)',
+    role: 'province_leader',
+    scope: '2025:80',
+  },
+  {
+    username: 'leader.hanoi',
+    displayName: 'Lãnh đạo Hội LHPN TP Hà Nội (demo)',
+    role: 'province_leader',
+    scope: '2025:01',
+  },
+  {
+    username: 'officer.tanninh',
+    displayName: 'Cán bộ Hội phường Tân Ninh (demo)',
+    role: 'commune_officer',
+    scope: '2025:25459',
+  },
+  {
+    username: 'organiser.central',
+    displayName: 'Ban tổ chức hội thi (demo)',
+    role: 'contest_organiser',
+    scope: '2025:TW',
+  },
   { username: 'judge.central', displayName: 'Giám khảo hội thi (demo)', role: 'judge', scope: '2025:TW' },
-  { username: 'deployer.central', displayName: 'Triển khai phân hệ (demo)', role: 'module_deployer', scope: '2025:TW' },
+  {
+    username: 'deployer.central',
+    displayName: 'Triển khai phân hệ (demo)',
+    role: 'module_deployer',
+    scope: '2025:TW',
+  },
   { username: 'admin', displayName: 'Quản trị hệ thống (demo)', role: 'administrator', scope: '2025:TW' },
 ];
 
@@ -57,7 +87,13 @@ export async function createDemoAccounts(
     await store.transaction(async (tx) => {
       const id = await insertUser(
         tx,
-        { username: account.username, displayName: account.displayName, passwordHash, role: account.role, scopeUnitKey: account.scope },
+        {
+          username: account.username,
+          displayName: account.displayName,
+          passwordHash,
+          role: account.role,
+          scopeUnitKey: account.scope,
+        },
         now,
       );
       if (id === undefined) return;

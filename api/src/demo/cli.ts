@@ -16,7 +16,11 @@ try {
   console.log(`migrations: ${migrations.applied.length} applied, schema version ${migrations.version}`);
   const hierarchy = loadHierarchy();
   const loaded = await ensureUnits(store, hierarchy);
-  console.log(loaded === undefined ? 'org units: already loaded' : `org units: ${loaded.units} units, ${loaded.lineage} lineage links`);
+  console.log(
+    loaded === undefined
+      ? 'org units: already loaded'
+      : `org units: ${loaded.units} units, ${loaded.lineage} lineage links`,
+  );
   const created = await createDemoAccounts(store, hierarchy, new Date());
   console.log(`demo accounts: ${created.length} created, password for all: ${DEMO_PASSWORD}`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(20)} ${a.role.padEnd(18)} ${a.scope}`);

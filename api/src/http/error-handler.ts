@@ -25,7 +25,16 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
 };
 
 /** Connection failures of the store (pg and node:net codes). */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P03', '08006', '08001']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P03',
+  '08006',
+  '08001',
+]);
 
 /** One validation issue, without the offending value. */
 interface FieldIssue {
@@ -79,7 +88,10 @@ export function toApiError(error: unknown, bodyLimit: number): ApiError {
 export function frameworkErrorHandler(bodyLimit: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const mapped = toApiError(error, bodyLimit);
-    void reply.status(mapped.statusCode).header('x-request-id', request.id).send(errorBody(mapped, request.id));
+    void reply
+      .status(mapped.statusCode)
+      .header('x-request-id', request.id)
+      .send(errorBody(mapped, request.id));
   };
 }
 
@@ -90,7 +102,8 @@ function loggable(error: unknown): Record<string, unknown> {
 }
 
 function logFailure(request: FastifyRequest, error: unknown, mapped: ApiError): void {
-  if (mapped.statusCode >= 500) request.log.error({ err: loggable(error), code: mapped.code }, 'request failed');
+  if (mapped.statusCode >= 500)
+    request.log.error({ err: loggable(error), code: mapped.code }, 'request failed');
 }
 
 /**

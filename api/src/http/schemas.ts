@@ -22,7 +22,9 @@ export const ErrorResponse = Type.Object(
  *
  * @example schema: { response: withErrors({ 200: UnitDetail }) }
  */
-export function withErrors<R extends Record<number, TSchema>>(responses: R): R & { '4xx': typeof ErrorResponse; '5xx': typeof ErrorResponse } {
+export function withErrors<R extends Record<number, TSchema>>(
+  responses: R,
+): R & { '4xx': typeof ErrorResponse; '5xx': typeof ErrorResponse } {
   return { ...responses, '4xx': ErrorResponse, '5xx': ErrorResponse };
 }
 

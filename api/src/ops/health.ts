@@ -38,7 +38,9 @@ export const healthPlugin = fp(
           return reply.send({ status: 'ok', store: { kind, reachable: true, schemaVersion: version } });
         } catch (error) {
           app.log.warn({ code: (error as { code?: unknown }).code }, 'health: store unreachable');
-          return reply.status(503).send({ status: 'unavailable', store: { kind, reachable: false, schemaVersion: null } });
+          return reply
+            .status(503)
+            .send({ status: 'unavailable', store: { kind, reachable: false, schemaVersion: null } });
         }
       },
     );

@@ -32,15 +32,28 @@ export const metricsPlugin = fp(
     const registry = new MetricsRegistry();
     const metrics: ApiMetrics = {
       registry,
-      httpRequests: registry.counter('http_requests_total', 'HTTP requests served, by method, route and status.'),
+      httpRequests: registry.counter(
+        'http_requests_total',
+        'HTTP requests served, by method, route and status.',
+      ),
       httpDuration: registry.histogram('http_request_duration_seconds', 'HTTP request latency, seconds.'),
-      loginFailures: registry.counter('auth_login_failures_total', 'Sign-ins refused for a wrong username or password.'),
+      loginFailures: registry.counter(
+        'auth_login_failures_total',
+        'Sign-ins refused for a wrong username or password.',
+      ),
       lockouts: registry.counter('auth_lockouts_total', 'Accounts locked after repeated sign-in failures.'),
-      refreshReuse: registry.counter('auth_refresh_reuse_total', 'Rotated refresh tokens presented again (session revoked).'),
+      refreshReuse: registry.counter(
+        'auth_refresh_reuse_total',
+        'Rotated refresh tokens presented again (session revoked).',
+      ),
     };
     app.decorate('metrics', metrics);
     app.addHook('onResponse', async (request, reply) => {
-      const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
+      const labels = {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      };
       metrics.httpRequests.inc(labels);
       metrics.httpDuration.observe({ method: labels.method, route: labels.route }, reply.elapsedTime / 1000);
     });

@@ -48,7 +48,9 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql'))) {
     const match = FILE_NAME.exec(file);
     if (match === null) {
-      throw new MigrationError(`Migration file "${file}" must be named NNNN_name.sql (e.g. 0004_members.sql).`);
+      throw new MigrationError(
+        `Migration file "${file}" must be named NNNN_name.sql (e.g. 0004_members.sql).`,
+      );
     }
     const bytes = readFileSync(join(dir, file));
     migrations.push({
@@ -112,7 +114,10 @@ async function appliedRows(tx: Queryable): Promise<AppliedRow[]> {
  * @throws MigrationError when an applied migration changed or is unknown; the database is left untouched.
  * @example const { version } = await migrate(store);
  */
-export async function migrate(store: Store, migrations: Migration[] = readMigrations()): Promise<MigrationReport> {
+export async function migrate(
+  store: Store,
+  migrations: Migration[] = readMigrations(),
+): Promise<MigrationReport> {
   const known = new Map(migrations.map((m) => [m.version, m]));
   return store.transaction(async (tx) => {
     if (store.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

@@ -44,7 +44,10 @@ export interface PgliteStore extends Store {
  *
  * @example const store = await openPgliteStore(null); // a fresh in-memory database
  */
-export async function openPgliteStore(dataDir: string | null, pgliteOptions: PgliteStoreOptions = {}): Promise<PgliteStore> {
+export async function openPgliteStore(
+  dataDir: string | null,
+  pgliteOptions: PgliteStoreOptions = {},
+): Promise<PgliteStore> {
   const options = {
     extensions: { pg_trgm },
     parsers,

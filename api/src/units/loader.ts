@@ -35,13 +35,20 @@ ON CONFLICT (old_key, new_key) DO UPDATE SET type = EXCLUDED.type, weight = EXCL
 WHERE (unit_lineage.type, unit_lineage.weight) IS DISTINCT FROM (EXCLUDED.type, EXCLUDED.weight)`;
 
 /** Keys of the units to load: those `include` accepts and all their ancestors. */
-function selectKeys(hierarchy: Hierarchy, include: ((unit: Unit) => boolean) | undefined): Set<string> | undefined {
+function selectKeys(
+  hierarchy: Hierarchy,
+  include: ((unit: Unit) => boolean) | undefined,
+): Set<string> | undefined {
   if (include === undefined) return undefined;
   const keys = new Set<string>();
   for (const structure of STRUCTURES) {
     for (const unit of hierarchy.units(structure)) {
       if (!include(unit)) continue;
-      for (let key: UnitKey | null = unit.key; key !== null && !keys.has(key); key = hierarchy.get(key).parent) {
+      for (
+        let key: UnitKey | null = unit.key;
+        key !== null && !keys.has(key);
+        key = hierarchy.get(key).parent
+      ) {
         keys.add(key);
       }
     }
@@ -54,7 +61,11 @@ function selectKeys(hierarchy: Hierarchy, include: ((unit: Unit) => boolean) | u
  * definitions (so the migrations stay their only source). Building a trigram index once is about ten times
  * faster than maintaining it row by row; used for a first load into empty tables.
  */
-async function withoutSecondaryIndexes(tx: Queryable, tables: readonly string[], fn: () => Promise<void>): Promise<void> {
+async function withoutSecondaryIndexes(
+  tx: Queryable,
+  tables: readonly string[],
+  fn: () => Promise<void>,
+): Promise<void> {
   const { rows } = await tx.query<{ name: string; definition: string }>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
@@ -67,7 +78,12 @@ async function withoutSecondaryIndexes(tx: Queryable, tables: readonly string[],
   for (const index of rows) await tx.exec(index.definition);
 }
 
-async function insertChunks(tx: Queryable, sql: string, columns: unknown[][], chunkSize: number): Promise<void> {
+async function insertChunks(
+  tx: Queryable,
+  sql: string,
+  columns: unknown[][],
+  chunkSize: number,
+): Promise<void> {
   const rows = columns[0]?.length ?? 0;
   for (let start = 0; start < rows; start += chunkSize) {
     await tx.query(
@@ -124,7 +140,11 @@ function lineageColumns(hierarchy: Hierarchy, keep: (key: string) => boolean): u
  * @example await loadUnits(store, loadHierarchy()); // everything
  * @example await loadUnits(store, h, { include: unitsAround(h, ['2025:80']) }); // one province, both structures
  */
-export async function loadUnits(store: Store, hierarchy: Hierarchy, options: LoadUnitsOptions = {}): Promise<LoadUnitsReport> {
+export async function loadUnits(
+  store: Store,
+  hierarchy: Hierarchy,
+  options: LoadUnitsOptions = {},
+): Promise<LoadUnitsReport> {
   const chunkSize = options.chunkSize ?? 5_000;
   const keys = selectKeys(hierarchy, options.include);
   const keep = (key: string): boolean => keys === undefined || keys.has(key);
@@ -135,7 +155,9 @@ export async function loadUnits(store: Store, hierarchy: Hierarchy, options: Loa
       await insertChunks(tx, UPSERT_UNITS, unitColumns(units), chunkSize);
       await insertChunks(tx, UPSERT_LINEAGE, lineage, chunkSize);
     };
-    const { rows } = await tx.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM org_unit) AS empty');
+    const { rows } = await tx.query<{ empty: boolean }>(
+      'SELECT NOT EXISTS (SELECT 1 FROM org_unit) AS empty',
+    );
     if (rows[0]?.empty === true) await withoutSecondaryIndexes(tx, ['org_unit', 'unit_lineage'], insert);
     else await insert();
   });

@@ -33,9 +33,11 @@ export interface UnitView {
   demo: boolean;
 }
 
-const COLUMNS = 'u.key, u.structure, u.code, u.name, u.type, u.level, u.parent_key, u.depth, u.valid_from, u.valid_to, u.demo';
+const COLUMNS =
+  'u.key, u.structure, u.code, u.name, u.type, u.level, u.parent_key, u.depth, u.valid_from, u.valid_to, u.demo';
 
-const LEVEL_ORDER = "CASE u.level WHEN 'central' THEN 0 WHEN 'province' THEN 1 WHEN 'district' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END";
+const LEVEL_ORDER =
+  "CASE u.level WHEN 'central' THEN 0 WHEN 'province' THEN 1 WHEN 'district' THEN 2 WHEN 'commune' THEN 3 ELSE 4 END";
 
 /** Folded type words a name may start with ('phuong ba dinh' → 'ba dinh'), as in the contracts' search. */
 const TYPE_WORDS = '^(chi hoi|tinh|thanh pho|quan|huyen|thi xa|thi tran|xa|phuong|dac khu) ';
@@ -72,7 +74,10 @@ export async function childrenIn(q: Queryable, key: string, scope: Unit, at?: st
   const conditions = [`u.parent_key = ${p.add(key)}`, scopeCondition('u', scope, p)];
   if (at !== undefined) {
     const date = p.add(at);
-    conditions.push(`(u.valid_from IS NULL OR u.valid_from <= ${date}::date)`, `(u.valid_to IS NULL OR u.valid_to > ${date}::date)`);
+    conditions.push(
+      `(u.valid_from IS NULL OR u.valid_from <= ${date}::date)`,
+      `(u.valid_to IS NULL OR u.valid_to > ${date}::date)`,
+    );
   }
   const { rows } = await q.query<UnitRow>(
     `SELECT ${COLUMNS} FROM org_unit u WHERE ${conditions.join(' AND ')} ORDER BY u.path`,
@@ -103,7 +108,10 @@ function escapeLike(text: string): string {
  *
  * @returns the folded query and the results.
  */
-export async function searchUnits(q: Queryable, search: UnitSearch): Promise<{ query: string; results: UnitView[] }> {
+export async function searchUnits(
+  q: Queryable,
+  search: UnitSearch,
+): Promise<{ query: string; results: UnitView[] }> {
   const needle = foldVietnamese(search.query);
   if (needle === '') return { query: needle, results: [] };
   const p = new SqlParams();
@@ -137,7 +145,12 @@ export interface LineageLink {
 /** Stored links into a 2025 unit (`side: 'new'`) or out of an old unit (`side: 'old'`), in path order. */
 export async function lineageLinks(q: Queryable, key: string, side: 'old' | 'new'): Promise<LineageLink[]> {
   const other = side === 'new' ? 'old_key' : 'new_key';
-  const { rows } = await q.query<{ old_key: string; new_key: string; type: 'full' | 'partial'; weight: number }>(
+  const { rows } = await q.query<{
+    old_key: string;
+    new_key: string;
+    type: 'full' | 'partial';
+    weight: number;
+  }>(
     `SELECT l.old_key, l.new_key, l.type, l.weight FROM unit_lineage l JOIN org_unit u ON u.key = l.${other}
       WHERE l.${side}_key = $1 ORDER BY u.path`,
     [key],

@@ -1,4 +1,12 @@
-import { describeRule, parseUnitKey, REFORM_DATE, structureOf, type ResolveRule, type Unit, type UnitKey } from '@vwu/contracts';
+import {
+  describeRule,
+  parseUnitKey,
+  REFORM_DATE,
+  structureOf,
+  type ResolveRule,
+  type Unit,
+  type UnitKey,
+} from '@vwu/contracts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -23,7 +31,10 @@ import {
 /** Any signed-in role may read units inside its scope; the unit is the `:unitKey` path parameter. */
 const UNIT_IN_SCOPE: AccessRule = { roles: ALL_ROLES, unit: { from: 'params', field: 'unitKey' } };
 /** Search is limited to `within` (itself checked against the scope) or, without it, to the scope. */
-const SEARCH_IN_SCOPE: AccessRule = { roles: ALL_ROLES, unit: { from: 'query', field: 'within', whenAbsent: 'scope' } };
+const SEARCH_IN_SCOPE: AccessRule = {
+  roles: ALL_ROLES,
+  unit: { from: 'query', field: 'within', whenAbsent: 'scope' },
+};
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
@@ -47,7 +58,12 @@ export const unitsPlugin = fp(
     const tags = ['units'];
     const ref = (key: string, scope: Unit) => {
       const unit = app.hierarchy.get(parseUnitKey(key));
-      return { key: unit.key, name: unit.name, level: unit.level, inScope: isInScope(app.hierarchy, unit.key, scope.key) };
+      return {
+        key: unit.key,
+        name: unit.name,
+        level: unit.level,
+        inScope: isInScope(app.hierarchy, unit.key, scope.key),
+      };
     };
     const link = (l: LineageLink, side: 'old' | 'new', scope: Unit) => ({
       unit: ref(side === 'old' ? l.oldKey : l.newKey, scope),
@@ -65,7 +81,15 @@ export const unitsPlugin = fp(
 
     app.get(
       '/units/search',
-      { config: { access: SEARCH_IN_SCOPE }, schema: { tags, summary: 'Find units by name (accents optional) within your scope', querystring: SearchQuery, response: withErrors({ 200: SearchOut }) } },
+      {
+        config: { access: SEARCH_IN_SCOPE },
+        schema: {
+          tags,
+          summary: 'Find units by name (accents optional) within your scope',
+          querystring: SearchQuery,
+          response: withErrors({ 200: SearchOut }),
+        },
+      },
       async (request) => {
         const { scope, unit } = requireAccess(request);
         const inside = unit === null || unit.key === scope.key ? [scope] : [scope, unit];
@@ -76,7 +100,15 @@ export const unitsPlugin = fp(
 
     app.get(
       '/units/:unitKey',
-      { config: { access: UNIT_IN_SCOPE }, schema: { tags, summary: 'A unit with its breadcrumbs and children', params: UnitParams, response: withErrors({ 200: UnitDetail }) } },
+      {
+        config: { access: UNIT_IN_SCOPE },
+        schema: {
+          tags,
+          summary: 'A unit with its breadcrumbs and children',
+          params: UnitParams,
+          response: withErrors({ 200: UnitDetail }),
+        },
+      },
       async (request) => {
         const { scope, unit } = requireUnit(request);
         const key = unit.key;
@@ -92,7 +124,16 @@ export const unitsPlugin = fp(
 
     app.get(
       '/units/:unitKey/children',
-      { config: { access: UNIT_IN_SCOPE }, schema: { tags, summary: 'Children of a unit, optionally those in force on a date', params: UnitParams, querystring: ChildrenQuery, response: withErrors({ 200: ChildrenOut }) } },
+      {
+        config: { access: UNIT_IN_SCOPE },
+        schema: {
+          tags,
+          summary: 'Children of a unit, optionally those in force on a date',
+          params: UnitParams,
+          querystring: ChildrenQuery,
+          response: withErrors({ 200: ChildrenOut }),
+        },
+      },
       async (request) => {
         const { scope, unit } = requireUnit(request);
         const key = unit.key;
@@ -104,15 +145,27 @@ export const unitsPlugin = fp(
 
     app.get(
       '/units/:unitKey/lineage',
-      { config: { access: UNIT_IN_SCOPE }, schema: { tags, summary: 'Old units a unit was made from, or new units it went into', params: UnitParams, response: withErrors({ 200: LineageOut }) } },
+      {
+        config: { access: UNIT_IN_SCOPE },
+        schema: {
+          tags,
+          summary: 'Old units a unit was made from, or new units it went into',
+          params: UnitParams,
+          response: withErrors({ 200: LineageOut }),
+        },
+      },
       async (request) => {
         const { scope, unit } = requireUnit(request);
         const key = unit.key;
         const old = structureOf(key) === 'pre2025';
         return {
           unit: ref(key, scope),
-          predecessors: old ? [] : (await lineageLinks(app.store, key, 'new')).map((l) => link(l, 'old', scope)),
-          successors: old ? (await lineageLinks(app.store, key, 'old')).map((l) => link(l, 'new', scope)) : [],
+          predecessors: old
+            ? []
+            : (await lineageLinks(app.store, key, 'new')).map((l) => link(l, 'old', scope)),
+          successors: old
+            ? (await lineageLinks(app.store, key, 'old')).map((l) => link(l, 'new', scope))
+            : [],
           resolution: old ? resolution(key, REFORM_DATE, scope) : null,
         };
       },
@@ -120,7 +173,16 @@ export const unitsPlugin = fp(
 
     app.get(
       '/units/:unitKey/resolve',
-      { config: { access: UNIT_IN_SCOPE }, schema: { tags, summary: 'Units in force on a date that carry the figures of this unit', params: UnitParams, querystring: ResolveQuery, response: withErrors({ 200: ResolveOut }) } },
+      {
+        config: { access: UNIT_IN_SCOPE },
+        schema: {
+          tags,
+          summary: 'Units in force on a date that carry the figures of this unit',
+          params: UnitParams,
+          querystring: ResolveQuery,
+          response: withErrors({ 200: ResolveOut }),
+        },
+      },
       async (request) => {
         const { scope, unit } = requireUnit(request);
         const key = unit.key;

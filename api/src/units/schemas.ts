@@ -34,7 +34,11 @@ export const UnitParams = Type.Object({ unitKey: UnitKeyParam }, { additionalPro
 
 /** `GET /units/:unitKey` answer. */
 export const UnitDetail = Type.Object(
-  { unit: UnitOut, ancestors: Type.Array(UnitRef, { description: 'Root first' }), children: Type.Array(UnitOut) },
+  {
+    unit: UnitOut,
+    ancestors: Type.Array(UnitRef, { description: 'Root first' }),
+    children: Type.Array(UnitOut),
+  },
   { title: 'UnitDetail' },
 );
 
@@ -50,7 +54,12 @@ export const ChildrenOut = Type.Object(
 /** `GET /units/search` query. */
 export const SearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 100, description: 'Name or part of it; accents optional', examples: ['tan ninh'] }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'Name or part of it; accents optional',
+      examples: ['tan ninh'],
+    }),
     structure: Type.Optional(Structure),
     level: Type.Optional(Level),
     within: Type.Optional(UnitKeyParam),
@@ -84,7 +93,11 @@ export const LineageOut = Type.Object(
     predecessors: Type.Array(Link, { description: 'Old units this 2025 unit was made from' }),
     successors: Type.Array(Link, { description: 'New units this old unit went into (direct links)' }),
     resolution: Type.Union([
-      Type.Object({ at: Type.String(), targets: Type.Array(Type.Object({ unit: UnitRef, weight: Type.Number() })), rule: RuleText }),
+      Type.Object({
+        at: Type.String(),
+        targets: Type.Array(Type.Object({ unit: UnitRef, weight: Type.Number() })),
+        rule: RuleText,
+      }),
       Type.Null(),
     ]),
   },

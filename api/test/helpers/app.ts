@@ -21,7 +21,10 @@ export class TestClock {
 
 /** Settings for tests: a fixed secret, generous rate limits (a test that checks limits lowers them). */
 export function testConfig(overrides: Partial<ApiConfig> = {}): ApiConfig {
-  const base = parseConfig({ JWT_SECRET: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz', PGLITE_DIR: 'memory' });
+  const base = parseConfig({
+    JWT_SECRET: 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    PGLITE_DIR: 'memory',
+  });
   return { ...base, loginRateLimit: { perIp: 10_000, perUser: 10_000 }, ...overrides };
 }
 
@@ -88,7 +91,8 @@ export async function signIn(
   password: string,
 ): Promise<{ accessToken: string; refreshToken: string }> {
   const response = await app.inject({ method: 'POST', url: '/auth/login', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
   const body = response.json<{ accessToken: string; refreshToken: string }>();
   return { accessToken: body.accessToken, refreshToken: body.refreshToken };
 }

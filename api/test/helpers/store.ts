@@ -13,6 +13,8 @@ import type {} from './context.js';
 export interface TestStore {
   store: Store;
   kind: 'pglite' | 'postgres';
+  /** The database URL on PostgreSQL (to open a second connection pool), `undefined` on PGlite. */
+  url: string | undefined;
   /** Closes the store and, on PostgreSQL, drops the database. */
   dispose(): Promise<void>;
 }
@@ -44,6 +46,7 @@ async function postgresStore(url: string, template: string | undefined): Promise
   return {
     store,
     kind: 'postgres',
+    url: dbUrl.toString(),
     async dispose() {
       await store.close();
       await onServer(url, (c) => `DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
@@ -63,9 +66,15 @@ export async function openTestStore(filled: boolean): Promise<TestStore> {
   const testStore =
     url !== undefined
       ? await postgresStore(url, postgresTemplate)
-      : await openPgliteStore(null, pgliteStart === undefined ? {} : { from: new Blob([readFileSync(pgliteStart)]) }).then(
-          (store): TestStore => ({ store, kind: 'pglite', dispose: () => store.close() }),
-        );
+      : await openPgliteStore(
+          null,
+          pgliteStart === undefined ? {} : { from: new Blob([readFileSync(pgliteStart)]) },
+        ).then((store): TestStore => ({
+          store,
+          kind: 'pglite',
+          url: undefined,
+          dispose: () => store.close(),
+        }));
   const fromTemplate = url !== undefined ? postgresTemplate !== undefined : pgliteTemplate !== undefined;
   if (filled && !fromTemplate) {
     try {

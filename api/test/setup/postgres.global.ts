@@ -49,7 +49,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('testDatabaseUrl', postgres.url);
   project.provide('postgresTemplate', template);
   return async () => {
-    await onServer(postgres.url, (c) => `DROP DATABASE IF EXISTS ${c.escapeIdentifier(template)} WITH (FORCE)`);
+    await onServer(
+      postgres.url,
+      (c) => `DROP DATABASE IF EXISTS ${c.escapeIdentifier(template)} WITH (FORCE)`,
+    );
     if (postgres.startedNow && process.env.VWU_KEEP_SERVERS !== '1') await infra.stopPostgres();
   };
 }

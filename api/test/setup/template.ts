@@ -15,6 +15,11 @@ export const TEST_START = Date.parse('2025-09-01T02:00:00Z');
 export async function fillTemplate(store: Store): Promise<void> {
   const hierarchy = loadHierarchy();
   await migrate(store);
-  await loadUnits(store, hierarchy, { include: unitsAround(hierarchy, TEST_PROVINCES.map((k) => parseUnitKey(k))) });
+  await loadUnits(store, hierarchy, {
+    include: unitsAround(
+      hierarchy,
+      TEST_PROVINCES.map((k) => parseUnitKey(k)),
+    ),
+  });
   await createDemoAccounts(store, hierarchy, new Date(TEST_START));
 }

@@ -78,7 +78,11 @@ function demoRecords(target: number): SinkRecord[] {
   return records;
 }
 
-function groupBy(records: readonly SinkRecord[], key: (r: SinkRecord) => string, maxRows: number): SinkRecord[][] {
+function groupBy(
+  records: readonly SinkRecord[],
+  key: (r: SinkRecord) => string,
+  maxRows: number,
+): SinkRecord[][] {
   const groups = new Map<string, SinkRecord[]>();
   for (const r of records) {
     const k = key(r);
@@ -86,15 +90,25 @@ function groupBy(records: readonly SinkRecord[], key: (r: SinkRecord) => string,
     if (group === undefined) groups.set(k, [r]);
     else group.push(r);
   }
-  return [...groups.values()].flatMap((g) => Array.from({ length: Math.ceil(g.length / maxRows) }, (_, i) => g.slice(i * maxRows, (i + 1) * maxRows)));
+  return [...groups.values()].flatMap((g) =>
+    Array.from({ length: Math.ceil(g.length / maxRows) }, (_, i) => g.slice(i * maxRows, (i + 1) * maxRows)),
+  );
 }
 
 function wasmFileEncoder(): FileEncoder {
   const encoder = parquetWasmEncoder();
-  return { name: encoder.name, write: (batches, path) => writeFile(path, encoder.encode(batches)), close: () => undefined };
+  return {
+    name: encoder.name,
+    write: (batches, path) => writeFile(path, encoder.encode(batches)),
+    close: () => undefined,
+  };
 }
 
-async function sampleRoundTrip(reader: DuckDBConnection, batches: readonly RecordBatch[], paths: readonly string[]): Promise<boolean> {
+async function sampleRoundTrip(
+  reader: DuckDBConnection,
+  batches: readonly RecordBatch[],
+  paths: readonly string[],
+): Promise<boolean> {
   const step = Math.max(1, Math.floor(paths.length / 12));
   for (let i = 0; i < paths.length; i += step) {
     const expected = tableRows(batches[i]!);
@@ -104,7 +118,13 @@ async function sampleRoundTrip(reader: DuckDBConnection, batches: readonly Recor
   return true;
 }
 
-async function runShape(encoder: FileEncoder, shape: string, batches: readonly RecordBatch[], dir: string, reader: DuckDBConnection): Promise<ShapeResult> {
+async function runShape(
+  encoder: FileEncoder,
+  shape: string,
+  batches: readonly RecordBatch[],
+  dir: string,
+  reader: DuckDBConnection,
+): Promise<ShapeResult> {
   const paths = batches.map((_, i) => join(dir, `${encoder.name}-${shape}-${i}.parquet`));
   const rows = batches.reduce((n, b) => n + b.numRows, 0);
   const start = performance.now();
@@ -114,7 +134,15 @@ async function runShape(encoder: FileEncoder, shape: string, batches: readonly R
   for (const p of paths) bytes += (await stat(p)).size;
   const roundTrip = await sampleRoundTrip(reader, batches, paths);
   for (const p of paths) await rm(p);
-  return { encoder: encoder.name, shape, files: paths.length, rows, rowsPerS: rows / seconds, bytes, roundTrip };
+  return {
+    encoder: encoder.name,
+    shape,
+    files: paths.length,
+    rows,
+    rowsPerS: rows / seconds,
+    bytes,
+    roundTrip,
+  };
 }
 
 function line(r: ShapeResult): string {
@@ -125,12 +153,20 @@ function line(r: ShapeResult): string {
   );
 }
 
-async function benchEncoders(records: readonly SinkRecord[], resolver: UnitResolver, instance: DuckDBInstance, dir: string): Promise<Record<string, unknown>> {
+async function benchEncoders(
+  records: readonly SinkRecord[],
+  resolver: UnitResolver,
+  instance: DuckDBInstance,
+  dir: string,
+): Promise<Record<string, unknown>> {
   const partitionOf = (r: SinkRecord): string =>
     `${r.event.type}/${resolver.resolve(r.event.unit_code).currentProvince}/${vietnamMonth(occurredAtMs(r.event))}`;
   const built: Array<[string, RecordBatch[]]> = [];
   let arrowRowsPerS = 0;
-  for (const [shape, groups] of [['partition', groupBy(records, partitionOf, 100_000)], ['type-100k', groupBy(records, (r) => r.event.type, 100_000)]] as const) {
+  for (const [shape, groups] of [
+    ['partition', groupBy(records, partitionOf, 100_000)],
+    ['type-100k', groupBy(records, (r) => r.event.type, 100_000)],
+  ] as const) {
     const t = performance.now();
     built.push([shape, groups.map((g) => buildEventBatch(g, resolver))]);
     const rate = records.length / ((performance.now() - t) / 1000);
@@ -154,9 +190,14 @@ async function benchEncoders(records: readonly SinkRecord[], resolver: UnitResol
   } finally {
     reader.closeSync();
   }
-  const best = results.filter((r) => r.roundTrip && r.shape === 'partition').sort((a, b) => b.rowsPerS - a.rowsPerS)[0];
-  console.log(`choice: ${best?.encoder ?? 'none round-trips'} (fastest on the files the sink lands; rows identical both ways)`);
-  const figure = (e: string, s: string): number => Math.round(results.find((r) => r.encoder === e && r.shape === s)?.rowsPerS ?? 0);
+  const best = results
+    .filter((r) => r.roundTrip && r.shape === 'partition')
+    .sort((a, b) => b.rowsPerS - a.rowsPerS)[0];
+  console.log(
+    `choice: ${best?.encoder ?? 'none round-trips'} (fastest on the files the sink lands; rows identical both ways)`,
+  );
+  const figure = (e: string, s: string): number =>
+    Math.round(results.find((r) => r.encoder === e && r.shape === s)?.rowsPerS ?? 0);
   const bytesPerRow = (e: string, s: string): number => {
     const r = results.find((x) => x.encoder === e && x.shape === s);
     return r === undefined ? 0 : Number((r.bytes / r.rows).toFixed(1));
@@ -173,17 +214,33 @@ async function benchEncoders(records: readonly SinkRecord[], resolver: UnitResol
   };
 }
 
-async function benchSinkAndCompaction(records: readonly SinkRecord[], resolver: UnitResolver, instance: DuckDBInstance, dir: string): Promise<Record<string, unknown>> {
+async function benchSinkAndCompaction(
+  records: readonly SinkRecord[],
+  resolver: UnitResolver,
+  instance: DuckDBInstance,
+  dir: string,
+): Promise<Record<string, unknown>> {
   const root = join(dir, 'data');
   const store = await ManifestStore.open(root, systemClock);
   const { durable } = await recoverSink(store, silentLogger);
-  const writer = new PartitionWriter({ root, resolver, manifest: store, clock: systemClock, logger: silentLogger, durable, idleMs: 1e12, maxAgeMs: 1e12 });
+  const writer = new PartitionWriter({
+    root,
+    resolver,
+    manifest: store,
+    clock: systemClock,
+    logger: silentLogger,
+    durable,
+    idleMs: 1e12,
+    maxAgeMs: 1e12,
+  });
   const t = performance.now();
   for (const r of records) writer.append(r);
   await writer.flushAll();
   const sinkSeconds = (performance.now() - t) / 1000;
   const landed = store.current().files;
-  console.log(`sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → Arrow → parquet-wasm → atomic landing → manifest)`);
+  console.log(
+    `sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → Arrow → parquet-wasm → atomic landing → manifest)`,
+  );
 
   const report = await compact({ store, instance, clock: systemClock, logger: silentLogger });
   const rowsPerS = report.rows / report.seconds;
@@ -210,11 +267,20 @@ async function main(): Promise<void> {
     console.log(`${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)}`);
     const t = performance.now();
     const records = demoRecords(target);
-    console.log(`${records.length.toLocaleString('en')} demo events generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `${records.length.toLocaleString('en')} demo events generated in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     const resolver = new UnitResolver(loadHierarchy());
     const encoders = await benchEncoders(records, resolver, instance, dir);
     const files = await benchSinkAndCompaction(records, resolver, instance, dir);
-    console.log(JSON.stringify({ events: records.length, load_average: Number(loadavg()[0]!.toFixed(2)), ...encoders, ...files }));
+    console.log(
+      JSON.stringify({
+        events: records.length,
+        load_average: Number(loadavg()[0]!.toFixed(2)),
+        ...encoders,
+        ...files,
+      }),
+    );
   } finally {
     instance.closeSync();
     await rm(dir, { recursive: true, force: true });

@@ -81,7 +81,14 @@ export class ManifestFormatError extends Error {
 
 /** The manifest of an empty data root. */
 export function emptyManifest(generatedAt: string): Manifest {
-  return { version: MANIFEST_VERSION, generation: 0, generated_at: generatedAt, files: [], retired: [], rollups: [] };
+  return {
+    version: MANIFEST_VERSION,
+    generation: 0,
+    generated_at: generatedAt,
+    files: [],
+    retired: [],
+    rollups: [],
+  };
 }
 
 /** Whether a file entry came from compaction. */
@@ -97,7 +104,10 @@ function checkFile(value: unknown, index: number): asserts value is ManifestFile
   const file = value as Partial<ManifestFile> | null;
   const where = `files[${index}]`;
   check(typeof file === 'object' && file !== null, `${where} is not an object`);
-  check(typeof file.path === 'string' && !file.path.startsWith('/') && !file.path.includes('..'), `${where}.path`);
+  check(
+    typeof file.path === 'string' && !file.path.startsWith('/') && !file.path.includes('..'),
+    `${where}.path`,
+  );
   check(EVENT_TYPES.includes(file.type as EventType), `${where}.type "${String(file.type)}"`);
   check(typeof file.province === 'string' && typeof file.month === 'string', `${where} province/month`);
   check(Number.isInteger(file.rows) && Number.isInteger(file.bytes), `${where} rows/bytes`);
@@ -119,9 +129,15 @@ export function parseManifest(text: string): Manifest {
   }
   const manifest = value as Partial<Manifest> | null;
   check(typeof manifest === 'object' && manifest !== null, 'not an object');
-  check(manifest.version === MANIFEST_VERSION, `version ${String(manifest.version)}, expected ${MANIFEST_VERSION}`);
+  check(
+    manifest.version === MANIFEST_VERSION,
+    `version ${String(manifest.version)}, expected ${MANIFEST_VERSION}`,
+  );
   check(Number.isInteger(manifest.generation), 'generation');
-  check(Array.isArray(manifest.files) && Array.isArray(manifest.retired) && Array.isArray(manifest.rollups), 'lists');
+  check(
+    Array.isArray(manifest.files) && Array.isArray(manifest.retired) && Array.isArray(manifest.rollups),
+    'lists',
+  );
   manifest.files.forEach(checkFile);
   return manifest as Manifest;
 }

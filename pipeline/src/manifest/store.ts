@@ -35,7 +35,8 @@ export class ManifestConflictError extends Error {
   override readonly name = 'ManifestConflictError';
 }
 
-const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: { path: string }, b: { path: string }): number =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
 /**
  * Owns `manifest.json` under a data root. One store per root and process: it is the serialisation point.
@@ -132,7 +133,9 @@ export class ManifestStore {
     for (const rollup of change.rollups ?? []) {
       const replaced = this.rollups.get(rollup.path);
       if (replaced !== undefined && replaced.sha256 !== rollup.sha256) {
-        throw new ManifestConflictError(`rollup ${rollup.path} exists with other content; land it under a new name`);
+        throw new ManifestConflictError(
+          `rollup ${rollup.path} exists with other content; land it under a new name`,
+        );
       }
       this.rollups.set(rollup.path, rollup);
     }

@@ -3,6 +3,7 @@
  * latest version of their type first; attribute columns of types absent from the batch are all-null and
  * cost nothing to make, which is the common case: the sink writes one event type per file.
  */
+import type { List } from 'apache-arrow';
 import {
   Bool,
   Dictionary,
@@ -10,7 +11,6 @@ import {
   Int32,
   Int64,
   Int8,
-  List,
   RecordBatch,
   Struct,
   TimestampMillisecond,
@@ -100,10 +100,20 @@ interface Prepared {
 }
 
 /** Columns read from the record itself, one value per row. */
-type RecordColumn = 'event_id' | 'type' | 'schema_version' | 'occurred_at' | 'source' | 'source_partition' | 'source_offset' | 'ingested_at';
+type RecordColumn =
+  | 'event_id'
+  | 'type'
+  | 'schema_version'
+  | 'occurred_at'
+  | 'source'
+  | 'source_partition'
+  | 'source_offset'
+  | 'ingested_at';
 
 /** Columns read from the row's recorded unit, one value per distinct unit. */
-const UNIT_COLUMNS: Readonly<Partial<Record<EnvelopeColumn, (u: ResolvedUnit, recorded: string) => string | null>>> = {
+const UNIT_COLUMNS: Readonly<
+  Partial<Record<EnvelopeColumn, (u: ResolvedUnit, recorded: string) => string | null>>
+> = {
   recorded_unit: (_, recorded) => recorded,
   recorded_structure: (u) => u.recordedStructure,
   current_unit: (u) => u.currentUnit,
@@ -161,16 +171,21 @@ function prepare(records: readonly SinkRecord[], resolver: UnitResolver): Prepar
 /** Makes one column of a type the schema uses from a getter. */
 function column(field: Field, length: number, get: Getter<string | number | boolean>): Data {
   const { type } = field;
-  if (type instanceof Dictionary) return dictionaryColumn(type as Dictionary<Utf8, Int32>, length, get as Getter<string>);
+  if (type instanceof Dictionary)
+    return dictionaryColumn(type as Dictionary<Utf8, Int32>, length, get as Getter<string>);
   if (type instanceof Utf8) return utf8Column(type, length, get as Getter<string>);
   if (type instanceof Int8 || type instanceof Int32) return intColumn(type, length, get as Getter<number>);
-  if (type instanceof Int64 || type instanceof TimestampMillisecond) return int64Column(type, length, get as Getter<number>);
+  if (type instanceof Int64 || type instanceof TimestampMillisecond)
+    return int64Column(type, length, get as Getter<number>);
   if (type instanceof Float64) return float64Column(type, length, get as Getter<number>);
   if (type instanceof Bool) return boolColumn(type, length, get as Getter<boolean>);
   throw new TypeError(`column ${field.name}: no maker for Arrow type ${String(type)}`);
 }
 
-function attributeGetter(latest: readonly LatestEvent[], name: AttributeName): Getter<string | number | boolean> {
+function attributeGetter(
+  latest: readonly LatestEvent[],
+  name: AttributeName,
+): Getter<string | number | boolean> {
   return (i) => (latest[i]!.attrs as Readonly<Record<string, string | number | boolean | null>>)[name];
 }
 
@@ -186,7 +201,8 @@ export function buildEventBatch(records: readonly SinkRecord[], resolver: UnitRe
   const length = records.length;
   const p = prepare(records, resolver);
   const present = new Set<AttributeName>();
-  for (const type of new Set(p.latest.map((e) => e.type))) for (const name of attributesOf(type)) present.add(name);
+  for (const type of new Set(p.latest.map((e) => e.type)))
+    for (const name of attributesOf(type)) present.add(name);
   const ofUnit = (row: number): ResolvedUnit => p.distinct[p.unitOfRow[row]!]!;
 
   const children = EVENT_SCHEMA.fields.map((field): Data => {
@@ -196,11 +212,15 @@ export function buildEventBatch(records: readonly SinkRecord[], resolver: UnitRe
       const values = p.distinct.map((u, i) => fromUnit(u, p.recorded[i]!));
       return indexedDictionaryColumn(field.type as Dictionary<Utf8, Int32>, p.unitOfRow, values);
     }
-    if (name === 'current_units') return listColumn(field.type as List, length, (i) => ofUnit(i).currentUnits);
-    if (name === 'current_weights') return listColumn(field.type as List, length, (i) => ofUnit(i).currentWeights);
+    if (name === 'current_units')
+      return listColumn(field.type as List, length, (i) => ofUnit(i).currentUnits);
+    if (name === 'current_weights')
+      return listColumn(field.type as List, length, (i) => ofUnit(i).currentWeights);
     if (Object.hasOwn(ATTRIBUTE_COLUMNS, name)) {
       const attribute = name as AttributeName;
-      return present.has(attribute) ? column(field, length, attributeGetter(p.latest, attribute)) : nullColumn(field.type, length);
+      return present.has(attribute)
+        ? column(field, length, attributeGetter(p.latest, attribute))
+        : nullColumn(field.type, length);
     }
     return column(field, length, recordGetter(p, name as RecordColumn));
   });

@@ -4,6 +4,7 @@
  * `Map` (one lookup per value, the strings of the dictionary encoded once), which is what makes
  * low-cardinality string columns cheap.
  */
+import type { TimestampMillisecond } from 'apache-arrow';
 import {
   Bool,
   Dictionary,
@@ -12,7 +13,6 @@ import {
   Int64,
   Int8,
   List,
-  TimestampMillisecond,
   Utf8,
   makeData,
   makeVector,
@@ -47,18 +47,41 @@ export function nullColumn(type: DataType, length: number): Data {
   const nullBitmap = new Uint8Array((length + 7) >> 3);
   if (type instanceof Dictionary) {
     const dictionary = makeVector(utf8Data([]));
-    return makeData({ type, length, nullCount: length, nullBitmap, data: new Int32Array(length), dictionary });
+    return makeData({
+      type,
+      length,
+      nullCount: length,
+      nullBitmap,
+      data: new Int32Array(length),
+      dictionary,
+    });
   }
   if (type instanceof Utf8) {
-    return makeData({ type, length, nullCount: length, nullBitmap, valueOffsets: new Int32Array(length + 1) });
+    return makeData({
+      type,
+      length,
+      nullCount: length,
+      nullBitmap,
+      valueOffsets: new Int32Array(length + 1),
+    });
   }
   if (type instanceof List) {
     const child = nullColumn((type.children[0] as Field).type, 0);
-    return makeData({ type, length, nullCount: length, nullBitmap, valueOffsets: new Int32Array(length + 1), child });
+    return makeData({
+      type,
+      length,
+      nullCount: length,
+      nullBitmap,
+      valueOffsets: new Int32Array(length + 1),
+      child,
+    });
   }
-  if (type instanceof Bool) return makeData({ type, length, nullCount: length, nullBitmap, data: new Uint8Array(nullBitmap.length) });
-  if (type instanceof Float64) return makeData({ type, length, nullCount: length, nullBitmap, data: new Float64Array(length) });
-  if (type instanceof Int32) return makeData({ type, length, nullCount: length, nullBitmap, data: new Int32Array(length) });
+  if (type instanceof Bool)
+    return makeData({ type, length, nullCount: length, nullBitmap, data: new Uint8Array(nullBitmap.length) });
+  if (type instanceof Float64)
+    return makeData({ type, length, nullCount: length, nullBitmap, data: new Float64Array(length) });
+  if (type instanceof Int32)
+    return makeData({ type, length, nullCount: length, nullBitmap, data: new Int32Array(length) });
   throw new TypeError(`no null column for Arrow type ${String(type)}`);
 }
 
@@ -190,7 +213,8 @@ export function int64Column(type: Int64 | TimestampMillisecond, length: number, 
     const value = get(row);
     if (value == null) validity.nulls++;
     else {
-      if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`${value} is not a safe non-negative integer`);
+      if (!(value >= 0 && value <= Number.MAX_SAFE_INTEGER))
+        throw new RangeError(`${value} is not a safe non-negative integer`);
       validity.set(row);
       halves[row * 2] = value % 0x1_0000_0000;
       halves[row * 2 + 1] = Math.floor(value / 0x1_0000_0000);
@@ -235,7 +259,11 @@ export function boolColumn(type: Bool, length: number, get: Getter<boolean>): Da
 /**
  * A non-null list column whose items are utf8 or float64, e.g. `current_units` / `current_weights`.
  */
-export function listColumn<T extends string | number>(type: List, length: number, get: (row: number) => readonly T[]): Data {
+export function listColumn<T extends string | number>(
+  type: List,
+  length: number,
+  get: (row: number) => readonly T[],
+): Data {
   const valueOffsets = new Int32Array(length + 1);
   const items: T[] = [];
   for (let row = 0; row < length; row++) {

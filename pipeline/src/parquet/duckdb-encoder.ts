@@ -19,7 +19,19 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { Bool, Dictionary, Float64, Int32, Int64, Int8, List, TimestampMillisecond, Utf8, type DataType, type RecordBatch } from 'apache-arrow';
+import {
+  Bool,
+  Dictionary,
+  Float64,
+  Int32,
+  Int64,
+  Int8,
+  List,
+  TimestampMillisecond,
+  Utf8,
+  type DataType,
+  type RecordBatch,
+} from 'apache-arrow';
 import { EVENT_SCHEMA } from './schema.js';
 import { ROW_GROUP_ROWS } from './encoders.js';
 
@@ -40,7 +52,8 @@ function duckType(type: DataType): DuckDBType {
 
 function duckValue(type: DataType, value: unknown): DuckDBValue {
   if (value === null || value === undefined) return null;
-  if (type instanceof TimestampMillisecond) return new DuckDBTimestampTZValue(BigInt(value as number) * 1000n);
+  if (type instanceof TimestampMillisecond)
+    return new DuckDBTimestampTZValue(BigInt(value as number) * 1000n);
   if (type instanceof List) return listValue(Array.from(value as Iterable<string | number>));
   return value as DuckDBValue;
 }
@@ -77,7 +90,8 @@ export async function duckdbEncoder(instance: DuckDBInstance): Promise<DuckDBFil
               chunk.setColumns(
                 vectors.map((v, c) => {
                   const values: DuckDBValue[] = new Array<DuckDBValue>(n);
-                  for (let r = 0; r < n; r++) values[r] = duckValue(fields[c]!.type as DataType, v.get(start + r));
+                  for (let r = 0; r < n; r++)
+                    values[r] = duckValue(fields[c]!.type as DataType, v.get(start + r));
                   return values;
                 }),
               );
@@ -88,9 +102,12 @@ export async function duckdbEncoder(instance: DuckDBInstance): Promise<DuckDBFil
         } finally {
           appender.closeSync();
         }
-        await connection.run(`COPY encode_batch TO $path (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`, {
-          path,
-        });
+        await connection.run(
+          `COPY encode_batch TO $path (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
+          {
+            path,
+          },
+        );
       } finally {
         await connection.run('DROP TABLE IF EXISTS encode_batch');
       }

@@ -22,9 +22,9 @@ function plain(value: unknown): Cell {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'object' && Symbol.iterator in value) {
-    return Array.from(value as Iterable<string | number>, (item) => (typeof item === 'bigint' ? Number(item) : item)) as
-      | string[]
-      | number[];
+    return Array.from(value as Iterable<string | number>, (item) =>
+      typeof item === 'bigint' ? Number(item) : item,
+    ) as string[] | number[];
   }
   throw new TypeError(`unexpected cell value ${String(value)}`);
 }
@@ -36,7 +36,10 @@ function plain(value: unknown): Cell {
  * @example const rows = tableRows(tableFromIPC(bytes)); rows[0].occurred_at // 1751328000000
  */
 export function tableRows(source: Table | RecordBatch): EventRow[] {
-  const vectors: Array<[EventColumn, Vector | null]> = EVENT_COLUMNS.map((name) => [name, source.getChild(name)]);
+  const vectors: Array<[EventColumn, Vector | null]> = EVENT_COLUMNS.map((name) => [
+    name,
+    source.getChild(name),
+  ]);
   const rows: EventRow[] = [];
   for (let i = 0; i < source.numRows; i++) {
     const row: Record<string, Cell> = {};

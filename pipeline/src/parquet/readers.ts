@@ -27,7 +27,8 @@ function plainDuck(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'bigint' ? Number(v) : v)) as string[] | number[];
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'bigint' ? Number(v) : v)) as string[] | number[];
   return value as Cell;
 }
 
@@ -37,7 +38,10 @@ function plainDuck(value: unknown): Cell {
  *
  * @example const rows = await readRowsDuckDB(connection, [join(root, file.path)]);
  */
-export async function readRowsDuckDB(connection: DuckDBConnection, paths: readonly string[]): Promise<EventRow[]> {
+export async function readRowsDuckDB(
+  connection: DuckDBConnection,
+  paths: readonly string[],
+): Promise<EventRow[]> {
   if (paths.length === 0) return [];
   const reader = await connection.runAndReadAll(
     'SELECT * FROM read_parquet($files, union_by_name = true)',
@@ -54,7 +58,10 @@ export async function readRowsDuckDB(connection: DuckDBConnection, paths: readon
 /**
  * Number of rows in some Parquet files, from their footers (no data pages read), with DuckDB native.
  */
-export async function countRowsDuckDB(connection: DuckDBConnection, paths: readonly string[]): Promise<number> {
+export async function countRowsDuckDB(
+  connection: DuckDBConnection,
+  paths: readonly string[],
+): Promise<number> {
   if (paths.length === 0) return 0;
   const reader = await connection.runAndReadAll(
     'SELECT count(*) AS n FROM read_parquet($files)',

@@ -17,16 +17,14 @@ import {
   Utf8,
   type DataType,
 } from 'apache-arrow';
-import {
-  EVENT_TYPES,
-  LATEST_VERSION,
-  eventSchema,
-  type EventType,
-  type LatestEvent,
-} from '@vwu/contracts';
+import { EVENT_TYPES, LATEST_VERSION, eventSchema, type EventType, type LatestEvent } from '@vwu/contracts';
 
 /** Name of an attribute of any event type at its latest version, e.g. `'minority_attendees'`. */
-export type AttributeName = LatestEvent extends infer E ? (E extends { attrs: infer A } ? keyof A & string : never) : never;
+export type AttributeName = LatestEvent extends infer E
+  ? E extends { attrs: infer A }
+    ? keyof A & string
+    : never
+  : never;
 
 /**
  * How an attribute is stored: `dict` = dictionary-encoded utf8 (enums and low-cardinality ids), `utf8` = plain
@@ -163,7 +161,9 @@ function envelopeFields(): Field[] {
  * own id), so a schema is built once per process and shared through {@link EVENT_SCHEMA}.
  */
 function buildEventSchema(): Schema {
-  const attributes = ATTRIBUTE_NAMES.map((name) => new Field(name, attributeType(ATTRIBUTE_COLUMNS[name]), true));
+  const attributes = ATTRIBUTE_NAMES.map(
+    (name) => new Field(name, attributeType(ATTRIBUTE_COLUMNS[name]), true),
+  );
   return new Schema([...envelopeFields(), ...attributes], new Map([['vwu.schema', 'activity-events/1']]));
 }
 
@@ -188,7 +188,10 @@ function attributesAt(type: EventType, version: number): readonly AttributeName[
 
 const ATTRIBUTES_BY_VERSION: ReadonlyMap<string, readonly AttributeName[]> = new Map(
   EVENT_TYPES.flatMap((type) =>
-    Array.from({ length: LATEST_VERSION[type] }, (_, i) => [`${type}@${i + 1}`, attributesAt(type, i + 1)] as const),
+    Array.from(
+      { length: LATEST_VERSION[type] },
+      (_, i) => [`${type}@${i + 1}`, attributesAt(type, i + 1)] as const,
+    ),
   ),
 );
 
@@ -198,7 +201,10 @@ const ATTRIBUTES_BY_VERSION: ReadonlyMap<string, readonly AttributeName[]> = new
  * @throws RangeError for a type × version the contracts do not know.
  * @example attributesOf('meeting.held', 1) // ['format', 'attendees']
  */
-export function attributesOf(type: EventType, version: number = LATEST_VERSION[type]): readonly AttributeName[] {
+export function attributesOf(
+  type: EventType,
+  version: number = LATEST_VERSION[type],
+): readonly AttributeName[] {
   const names = ATTRIBUTES_BY_VERSION.get(`${type}@${version}`);
   if (names === undefined) throw new RangeError(`no schema for event type "${type}" version ${version}`);
   return names;

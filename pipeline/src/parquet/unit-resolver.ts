@@ -83,7 +83,8 @@ export class UnitResolver {
     const ancestors = this.hierarchy.ancestors(current);
     const province = ancestors.find((u) => u.level === 'province');
     if (province === undefined) throw new RangeError(`${current} has no province above it`);
-    const commune = level === 'commune' ? current : (ancestors.find((u) => u.level === 'commune')?.key ?? null);
+    const commune =
+      level === 'commune' ? current : (ancestors.find((u) => u.level === 'commune')?.key ?? null);
     return { province: province.key, commune };
   }
 }

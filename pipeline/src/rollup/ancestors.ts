@@ -34,7 +34,10 @@ export function ancestorRows(hierarchy: Hierarchy, units: Iterable<string>): Anc
 }
 
 /** Replaces the connection's temporary ancestors table with `rows`, appended (no SQL built from values). */
-export async function loadAncestors(connection: DuckDBConnection, rows: readonly AncestorRow[]): Promise<void> {
+export async function loadAncestors(
+  connection: DuckDBConnection,
+  rows: readonly AncestorRow[],
+): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${ANCESTORS_TABLE} (unit VARCHAR, ancestor VARCHAR, level VARCHAR, parent VARCHAR)`,
   );

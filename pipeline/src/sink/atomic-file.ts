@@ -50,7 +50,9 @@ export async function fsyncPath(path: string): Promise<void> {
 export async function ensureDirectory(dir: string): Promise<void> {
   const first = await mkdir(dir, { recursive: true });
   if (first === undefined) return;
-  const created = relative(first, dir).split(sep).filter((part) => part !== '');
+  const created = relative(first, dir)
+    .split(sep)
+    .filter((part) => part !== '');
   let current = first;
   await fsyncPath(dirname(first));
   for (const part of created) {

@@ -47,13 +47,22 @@ export interface CompactionReport {
 }
 
 /** Default compaction thresholds. */
-export const COMPACTION_DEFAULTS = { smallBytes: 32 * 1024 * 1024, minFiles: 2, graceMs: 5 * 60_000, concurrency: 2 } as const;
+export const COMPACTION_DEFAULTS = {
+  smallBytes: 32 * 1024 * 1024,
+  minFiles: 2,
+  graceMs: 5 * 60_000,
+  concurrency: 2,
+} as const;
 
 /** Merged partitions swapped into the manifest per write: one write per partition would dominate at scale. */
 export const SWAP_BATCH = 64;
 
 /** The small files of each partition that should be merged, by partition id. */
-export function compactionPlan(files: readonly ManifestFile[], smallBytes: number, minFiles: number): ManifestFile[][] {
+export function compactionPlan(
+  files: readonly ManifestFile[],
+  smallBytes: number,
+  minFiles: number,
+): ManifestFile[][] {
   const groups = new Map<string, ManifestFile[]>();
   for (const file of files) {
     if (file.bytes >= smallBytes) continue;
@@ -109,9 +118,13 @@ export async function mergeFiles(
     land,
   );
   const rows = files.reduce((n, f) => n + f.rows, 0);
-  const counted = await connection.runAndReadAll('SELECT count(*) AS n FROM read_parquet($path)', { path: landed.path });
+  const counted = await connection.runAndReadAll('SELECT count(*) AS n FROM read_parquet($path)', {
+    path: landed.path,
+  });
   if (Number(counted.getRowObjectsJS()[0]?.['n']) !== rows) {
-    throw new Error(`merged ${partitionId(first)}: ${String(counted.getRowObjectsJS()[0]?.['n'])} rows, expected ${rows}`);
+    throw new Error(
+      `merged ${partitionId(first)}: ${String(counted.getRowObjectsJS()[0]?.['n'])} rows, expected ${rows}`,
+    );
   }
   return {
     path: `${partitionDir(first)}/${compactedFileName(landed.sha256)}`,
@@ -136,7 +149,11 @@ interface Merged {
  * Lists merged files and retires their inputs in one manifest write; on a conflict (an input no longer
  * listed), retries each merge alone and abandons — and deletes — the ones that still conflict.
  */
-async function swap(options: CompactionOptions, merged: readonly Merged[], report: CompactionReport): Promise<void> {
+async function swap(
+  options: CompactionOptions,
+  merged: readonly Merged[],
+  report: CompactionReport,
+): Promise<void> {
   const { store } = options;
   const apply = (m: Merged): void => {
     report.partitions += 1;
@@ -146,7 +163,10 @@ async function swap(options: CompactionOptions, merged: readonly Merged[], repor
     report.bytesIn += m.group.reduce((n, f) => n + f.bytes, 0);
     report.bytesOut += m.file.bytes;
   };
-  const change = (ms: readonly Merged[]) => ({ add: ms.map((m) => m.file), retire: ms.flatMap((m) => m.group.map((f) => f.path)) });
+  const change = (ms: readonly Merged[]) => ({
+    add: ms.map((m) => m.file),
+    retire: ms.flatMap((m) => m.group.map((f) => f.path)),
+  });
   try {
     await store.commit(change(merged));
     merged.forEach(apply);
@@ -160,8 +180,12 @@ async function swap(options: CompactionOptions, merged: readonly Merged[], repor
       apply(m);
     } catch (error) {
       if (!(error instanceof ManifestConflictError)) throw error;
-      if (!store.current().files.some((f) => f.path === m.file.path)) await rm(join(store.root, m.file.path), { force: true });
-      options.logger.log('warn', 'compaction swap abandoned: the partition changed meanwhile', { partition: partitionId(m.file), error: error.message });
+      if (!store.current().files.some((f) => f.path === m.file.path))
+        await rm(join(store.root, m.file.path), { force: true });
+      options.logger.log('warn', 'compaction swap abandoned: the partition changed meanwhile', {
+        partition: partitionId(m.file),
+        error: error.message,
+      });
     }
   }
 }
@@ -180,7 +204,16 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
   const minFiles = options.minFiles ?? COMPACTION_DEFAULTS.minFiles;
   const concurrency = Math.max(1, options.concurrency ?? COMPACTION_DEFAULTS.concurrency);
   const started = performance.now();
-  const report: CompactionReport = { partitions: 0, filesIn: 0, filesOut: 0, rows: 0, bytesIn: 0, bytesOut: 0, seconds: 0, deleted: [] };
+  const report: CompactionReport = {
+    partitions: 0,
+    filesIn: 0,
+    filesOut: 0,
+    rows: 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    seconds: 0,
+    deleted: [],
+  };
   const plan = compactionPlan(options.store.current().files, smallBytes, minFiles);
   const connections: DuckDBConnection[] = [];
   let pending: Merged[] = [];
@@ -191,7 +224,8 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
     if (batch.length > 0) swapping = swapping.then(() => swap(options, batch, report));
   };
   try {
-    for (let i = 0; i < Math.min(concurrency, plan.length); i++) connections.push(await options.instance.connect());
+    for (let i = 0; i < Math.min(concurrency, plan.length); i++)
+      connections.push(await options.instance.connect());
     let next = 0;
     let failed = false;
     const workers = await Promise.allSettled(

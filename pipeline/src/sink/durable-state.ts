@@ -21,7 +21,12 @@ export function watermarkKey(sourcePartition: number, key: PartitionKey): string
 }
 
 /** Raises the watermarks with one more landed range. */
-export function recordLanded(state: DurableState, sourcePartition: number, key: PartitionKey, lastOffset: number): void {
+export function recordLanded(
+  state: DurableState,
+  sourcePartition: number,
+  key: PartitionKey,
+  lastOffset: number,
+): void {
   const k = watermarkKey(sourcePartition, key);
   state.watermarks.set(k, Math.max(state.watermarks.get(k) ?? -1, lastOffset));
   state.highest.set(sourcePartition, Math.max(state.highest.get(sourcePartition) ?? -1, lastOffset));

@@ -27,7 +27,12 @@ export interface SinkLimits {
 }
 
 /** Defaults: 100 k rows per file, an hour of record time, idle after 5 s, landed within 10 s. */
-export const SINK_DEFAULTS: Readonly<SinkLimits> = { maxRows: 100_000, maxRecordSpanMs: 3_600_000, idleMs: 5_000, maxAgeMs: 10_000 };
+export const SINK_DEFAULTS: Readonly<SinkLimits> = {
+  maxRows: 100_000,
+  maxRecordSpanMs: 3_600_000,
+  idleMs: 5_000,
+  maxAgeMs: 10_000,
+};
 
 /** What the sink needs. */
 export interface PartitionWriterOptions {
@@ -143,7 +148,8 @@ export class PartitionWriter {
     } catch (error) {
       return { status: 'rejected', reason: (error as Error).message };
     }
-    if (offset <= (this.options.durable.watermarks.get(watermarkKey(partition, key)) ?? -1)) return { status: 'duplicate' };
+    if (offset <= (this.options.durable.watermarks.get(watermarkKey(partition, key)) ?? -1))
+      return { status: 'duplicate' };
 
     const id = watermarkKey(partition, key);
     const now = this.options.clock.now();
@@ -151,13 +157,24 @@ export class PartitionWriter {
     let buffer = this.open.get(id);
     if (
       buffer !== undefined &&
-      Math.max(buffer.maxRecord, recordTime) - Math.min(buffer.minRecord, recordTime) > this.limits.maxRecordSpanMs
+      Math.max(buffer.maxRecord, recordTime) - Math.min(buffer.minRecord, recordTime) >
+        this.limits.maxRecordSpanMs
     ) {
       this.seal(id, buffer);
       buffer = undefined;
     }
     if (buffer === undefined) {
-      buffer = { key, partition, records: [], minTime: time, maxTime: time, minRecord: recordTime, maxRecord: recordTime, firstAt: now, lastAt: now };
+      buffer = {
+        key,
+        partition,
+        records: [],
+        minTime: time,
+        maxTime: time,
+        minRecord: recordTime,
+        maxRecord: recordTime,
+        firstAt: now,
+        lastAt: now,
+      };
       this.open.set(id, buffer);
     }
     buffer.records.push(record);
@@ -178,7 +195,12 @@ export class PartitionWriter {
   appendBatch(batch: IngestedBatch): AppendOutcome[] {
     const now = this.options.clock.now();
     const outcomes = batch.accepted.map(({ event, offset, timestampMs }) =>
-      this.append({ event, partition: batch.partition, offset: Number(offset), ingestedAt: timestampMs ?? now }),
+      this.append({
+        event,
+        partition: batch.partition,
+        offset: Number(offset),
+        ingestedAt: timestampMs ?? now,
+      }),
     );
     this.skip(batch.partition, Number(batch.nextOffset) - 1);
     return outcomes;
@@ -193,7 +215,9 @@ export class PartitionWriter {
    * Lands every rotated buffer and every buffer idle for `idleMs` or older than `maxAgeMs` at `nowMs`.
    */
   flushDue(nowMs: number): Promise<FlushResult> {
-    return this.flush((b) => nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs);
+    return this.flush(
+      (b) => nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs,
+    );
   }
 
   /** Lands everything buffered (shutdown, partition revoked). */
@@ -239,7 +263,15 @@ export class PartitionWriter {
     for (const b of batch) this.inFlight.add(b);
     const files: ManifestFile[] = [];
     try {
-      files.push(...(await landBuffers(batch, this.options.root, this.encoder, this.options.resolver, this.options.land)));
+      files.push(
+        ...(await landBuffers(
+          batch,
+          this.options.root,
+          this.encoder,
+          this.options.resolver,
+          this.options.land,
+        )),
+      );
       if (files.length > 0) await this.options.manifest.commit({ add: files });
     } catch (error) {
       for (const b of batch) this.inFlight.delete(b);
@@ -255,7 +287,10 @@ export class PartitionWriter {
       recordLanded(this.options.durable, b.partition, b.key, b.records[b.records.length - 1]!.offset);
     }
     if (files.length > 0) {
-      this.options.logger.log('info', 'sink landed files', { files: files.length, rows: files.reduce((n, f) => n + f.rows, 0) });
+      this.options.logger.log('info', 'sink landed files', {
+        files: files.length,
+        rows: files.reduce((n, f) => n + f.rows, 0),
+      });
     }
     return { files, durable: this.durableOffsets() };
   }

@@ -60,7 +60,10 @@ export async function recoverSink(store: ManifestStore, logger: Logger): Promise
   }
   const durable = durableStateOf(manifest.files);
   if (removedTemp.length > 0 || removedOrphans.length > 0) {
-    logger.log('warn', 'sink recovery removed unlisted files', { temp: removedTemp.length, orphans: removedOrphans.length });
+    logger.log('warn', 'sink recovery removed unlisted files', {
+      temp: removedTemp.length,
+      orphans: removedOrphans.length,
+    });
   }
   logger.log('info', 'sink recovered', {
     generation: manifest.generation,

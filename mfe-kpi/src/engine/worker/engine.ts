@@ -1,0 +1,175 @@
+/**
+ * The worker side of the engine: takes requests one after another (a query sent after a load sees the
+ * load's rows), answers each with exactly one event, and turns every failure into an `error` event with
+ * `{ name, message, stack }`. `cancel` is handled at once: it aborts a queued or running load.
+ */
+import type { DuckDBBindings } from 'duckdb-wasm-blocking';
+import {
+  isEngineRequest,
+  serializeError,
+  type DuckDBBundleName,
+  type EngineEvent,
+  type EngineInfo,
+  type EngineRequest,
+  type QueryParam,
+  type QueryResult,
+} from '../protocol.js';
+import { clearFileCache, openFileCache } from './file-source.js';
+import { loadFiles } from './load-files.js';
+import { ResidentFiles, startParquet } from './resident-files.js';
+import { toQueryResult, type ArrowLike } from './results.js';
+import { startDuckDB } from './start-duckdb.js';
+
+/** Where the worker posts its events (the worker's global scope, or a fake in tests). */
+export interface EventPort {
+  postMessage(event: EngineEvent): void;
+}
+
+/** Rows a query returns when the request does not say (a dashboard needs far fewer). */
+export const DEFAULT_MAX_ROWS = 10_000;
+
+/** A malformed request. */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+}
+
+interface Running {
+  db: DuckDBBindings;
+  resident: ResidentFiles;
+  cache: Cache | null;
+  info: EngineInfo;
+}
+
+/** What the worker needs from its environment. */
+export interface EngineOptions {
+  port: EventPort;
+  /** The page's origin (cache keys, DuckDB's extension repository that serves nothing). */
+  origin: string;
+  /** Bundle used when a `start` request does not name one: EH, the faster one measured here. */
+  defaultBundle?: DuckDBBundleName;
+}
+
+/** Handles the requests of one worker. */
+export class WorkerEngine {
+  private running: Promise<Running> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly controllers = new Map<number, AbortController>();
+
+  constructor(private readonly options: EngineOptions) {}
+
+  /** Takes one message from the main thread. */
+  receive(message: unknown): void {
+    if (!isEngineRequest(message)) {
+      const id = (message as { id?: unknown } | null)?.id;
+      this.post({
+        type: 'error',
+        id: Number.isInteger(id) ? (id as number) : -1,
+        error: serializeError(new ProtocolError(`not a request of the analytics protocol: ${JSON.stringify(message)}`)),
+      });
+      return;
+    }
+    if (message.type === 'cancel') {
+      this.controllers.get(message.target)?.abort();
+      return;
+    }
+    const controller = new AbortController();
+    this.controllers.set(message.id, controller);
+    this.queue = this.queue.then(() => this.run(message, controller.signal));
+  }
+
+  private post(event: EngineEvent): void {
+    this.options.port.postMessage(event);
+  }
+
+  private async run(request: Exclude<EngineRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<void> {
+    try {
+      signal.throwIfAborted();
+      this.post(await this.answer(request, signal));
+    } catch (error) {
+      this.post({ type: 'error', id: request.id, error: serializeError(error) });
+    } finally {
+      this.controllers.delete(request.id);
+    }
+  }
+
+  private async answer(
+    request: Exclude<EngineRequest, { type: 'cancel' }>,
+    signal: AbortSignal,
+  ): Promise<EngineEvent> {
+    const { id } = request;
+    switch (request.type) {
+      case 'start':
+        return { type: 'started', id, info: (await this.start(request.bundle)).info };
+      case 'load': {
+        const running = await this.start();
+        const summary = await loadFiles(request.files, {
+          resident: running.resident,
+          cache: running.cache,
+          origin: this.options.origin,
+          headers: request.headers,
+          signal,
+          onProgress: (progress) => this.post({ type: 'progress', id, progress }),
+          now: () => performance.now(),
+        });
+        return { type: 'loaded', id, summary };
+      }
+      case 'retain': {
+        const running = await this.start();
+        return { type: 'retained', id, dropped: running.resident.retain(new Set(request.sha256)) };
+      }
+      case 'query': {
+        const running = await this.start();
+        return { type: 'result', id, result: query(running.db, request.sql, request.params, request.maxRows) };
+      }
+      case 'clear-cache':
+        return { type: 'cache-cleared', id, entries: await clearFileCache() };
+    }
+  }
+
+  /** Starts DuckDB and parquet-wasm once (both at the same time); later calls get the same engine. */
+  private start(bundle?: DuckDBBundleName): Promise<Running> {
+    this.running ??= (async () => {
+      const began = performance.now();
+      const [duck, parquetMs, cache] = await Promise.all([
+        startDuckDB(bundle ?? this.options.defaultBundle ?? 'eh', this.options.origin),
+        startParquet(),
+        openFileCache(),
+      ]);
+      const info: EngineInfo = {
+        bundle: duck.bundle,
+        duckdbVersion: duck.version,
+        ms: { total: performance.now() - began, instantiate: duck.instantiateMs, parquet: parquetMs },
+      };
+      return { db: duck.db, resident: new ResidentFiles(duck.db), cache, info };
+    })();
+    // A failed start is not remembered: the next request tries again.
+    this.running.catch(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+}
+
+/**
+ * Runs one statement on a fresh connection (closed in `finally`): prepared when it has parameters, as a
+ * script otherwise (an analyst's `SELECT` without values).
+ */
+function query(db: DuckDBBindings, sql: string, params: QueryParam[], maxRows = DEFAULT_MAX_ROWS): QueryResult {
+  const started = performance.now();
+  const conn = db.connect();
+  try {
+    if (params.length === 0) {
+      const table = conn.query(sql) as unknown as ArrowLike;
+      return toQueryResult(table, maxRows, performance.now() - started);
+    }
+    const statement = conn.prepare(sql);
+    try {
+      const table = statement.query(...params) as unknown as ArrowLike;
+      return toQueryResult(table, maxRows, performance.now() - started);
+    } finally {
+      statement.close();
+    }
+  } finally {
+    conn.close();
+  }
+}
