@@ -9,11 +9,12 @@
  * 2. Sink. The real `PartitionWriter` (Arrow → parquet-wasm → atomic landing → manifest) over four source
  *    partitions, rotation by count only.
  * 3. Compaction. One `compact()` pass over what the sink landed: per partition, DuckDB merges the files of
- *    the four source partitions into one sorted file and the manifest swaps them atomically.
+ *    the four source partitions into one sorted file and the manifest swaps them atomically. Then the merge
+ *    engine alone on one large partition (every meeting, in 20 k-row files).
  *
  * The last line of output is one JSON object with the figures.
  */
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -25,25 +26,19 @@ import { buildWorld } from '../demo/world.js';
 import { silentLogger, systemClock } from '../ingest/log.js';
 import { ManifestStore } from '../manifest/store.js';
 import { buildEventBatch, occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
-import { duckdbEncoder } from '../parquet/duckdb-encoder.js';
+import { duckdbEncoder, wasmFileEncoder, type FileEncoder } from '../parquet/file-encoders.js';
 import { parquetWasmEncoder } from '../parquet/encoders.js';
 import { tableRows } from '../parquet/event-rows.js';
 import { readRowsDuckDB, readRowsWasm } from '../parquet/readers.js';
 import { UnitResolver } from '../parquet/unit-resolver.js';
 import { compact } from '../sink/compact.js';
+import { landBuffers } from '../sink/land-files.js';
 import { vietnamMonth } from '../sink/layout.js';
 import { PartitionWriter } from '../sink/partition-writer.js';
 import { recoverSink } from '../sink/recovery.js';
 
 const SEED = 2025;
 const SOURCE_PARTITIONS = 4;
-
-/** A file-writing encoder: batches in, one file at `path` out. */
-interface FileEncoder {
-  name: string;
-  write(batches: readonly RecordBatch[], path: string): Promise<void>;
-  close(): void;
-}
 
 interface ShapeResult {
   encoder: string;
@@ -93,15 +88,6 @@ function groupBy(
   return [...groups.values()].flatMap((g) =>
     Array.from({ length: Math.ceil(g.length / maxRows) }, (_, i) => g.slice(i * maxRows, (i + 1) * maxRows)),
   );
-}
-
-function wasmFileEncoder(): FileEncoder {
-  const encoder = parquetWasmEncoder();
-  return {
-    name: encoder.name,
-    write: (batches, path) => writeFile(path, encoder.encode(batches)),
-    close: () => undefined,
-  };
 }
 
 async function sampleRoundTrip(
@@ -259,6 +245,43 @@ async function benchSinkAndCompaction(
   };
 }
 
+/**
+ * The merge engine on one large partition: every meeting of the run written as 20 k-row raw files of one
+ * synthetic partition, then one compaction pass merges them into one sorted file.
+ */
+async function benchLargePartition(
+  records: readonly SinkRecord[],
+  resolver: UnitResolver,
+  instance: DuckDBInstance,
+  dir: string,
+): Promise<Record<string, unknown>> {
+  const root = join(dir, 'large');
+  const store = await ManifestStore.open(root, systemClock);
+  const meetings = records.filter((r) => r.event.type === 'meeting.held');
+  const key = { type: 'meeting.held' as const, province: '2025:00', month: '2025-01' };
+  const pending = [];
+  for (let i = 0; i < meetings.length; i += 20_000) {
+    const chunk = meetings.slice(i, i + 20_000).map((r, j) => ({ ...r, partition: 0, offset: i + j }));
+    const times = chunk.map((r) => occurredAtMs(r.event));
+    pending.push({
+      key,
+      partition: 0,
+      records: chunk,
+      minTime: Math.min(...times),
+      maxTime: Math.max(...times),
+    });
+  }
+  const files = await landBuffers(pending, root, parquetWasmEncoder(), resolver);
+  await store.commit({ add: files });
+  const report = await compact({ store, instance, clock: systemClock, logger: silentLogger });
+  const rowsPerS = report.rows / report.seconds;
+  console.log(
+    `compaction, one large partition: ${report.filesIn} files, ${report.rows.toLocaleString('en')} rows in ` +
+      `${report.seconds.toFixed(1)} s = ${(rowsPerS / 1000).toFixed(0)} k rows/s`,
+  );
+  return { compaction_large_rows_per_s: Math.round(rowsPerS), compaction_large_rows: report.rows };
+}
+
 async function main(): Promise<void> {
   const target = argument('events', 1_000_000);
   const dir = await mkdtemp(join(tmpdir(), 'vwu-bench-encoders-'));
@@ -273,12 +296,14 @@ async function main(): Promise<void> {
     const resolver = new UnitResolver(loadHierarchy());
     const encoders = await benchEncoders(records, resolver, instance, dir);
     const files = await benchSinkAndCompaction(records, resolver, instance, dir);
+    const large = await benchLargePartition(records, resolver, instance, dir);
     console.log(
       JSON.stringify({
         events: records.length,
         load_average: Number(loadavg()[0]!.toFixed(2)),
         ...encoders,
         ...files,
+        ...large,
       }),
     );
   } finally {

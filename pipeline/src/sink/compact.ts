@@ -12,6 +12,7 @@ import type { Clock, Logger } from '../ingest/log.js';
 import { isCompacted, type ManifestFile, type RawSource } from '../manifest/manifest.js';
 import { ManifestConflictError, type ManifestStore } from '../manifest/store.js';
 import { ROW_GROUP_ROWS } from '../parquet/encoders.js';
+import { SORT_COLUMNS } from '../parquet/schema.js';
 import { landFile, type LandOptions } from './atomic-file.js';
 import { compactedFileName, partitionDir, partitionId } from './layout.js';
 
@@ -109,7 +110,7 @@ export async function mergeFiles(
     (sha256) => join(root, partitionDir(first), compactedFileName(sha256)),
     async (tempPath) => {
       await connection.run(
-        `COPY (SELECT * FROM read_parquet($files) ORDER BY occurred_at, event_id) TO $path ` +
+        `COPY (SELECT * FROM read_parquet($files) ORDER BY ${SORT_COLUMNS.join(', ')}) TO $path ` +
           `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
         { files: inputs, path: tempPath },
         { files: LIST(VARCHAR), path: VARCHAR },

@@ -79,7 +79,9 @@ export class ResidentFiles {
     const fileNo = this.nextFileNo++;
     const conn = this.db.connect();
     try {
+      const T=[performance.now()];
       conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: true });
+      T.push(performance.now());
       try {
         // Columns of the table: which file, which month, then the file's columns with the instant as a
         // plain UTC TIMESTAMP (time-zone functions would need the ICU extension, which is not loaded).
@@ -88,14 +90,18 @@ export class ResidentFiles {
           conn.query(`CREATE TABLE IF NOT EXISTS ${table} AS ${select.replace(/\?/g, 'NULL')} LIMIT 0`);
           this.tables.add(table);
         }
+        T.push(performance.now());
         const insert = conn.prepare(`INSERT INTO ${table} ${select}`);
+        T.push(performance.now());
         try {
           insert.query(fileNo, file.month);
+          T.push(performance.now());
         } finally {
           insert.close();
         }
       } finally {
         conn.query(`DROP TABLE IF EXISTS ${STAGING}`);
+        T.push(performance.now()); console.warn('T', file.eventType, file.rows, T.map((t,i)=>i?(t-T[i-1]).toFixed(1):0).join(' '));
       }
     } finally {
       conn.close();

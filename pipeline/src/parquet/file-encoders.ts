@@ -1,8 +1,9 @@
 /**
- * The DuckDB native alternative to the parquet-wasm encoder: rows of an Arrow batch appended to a scratch
- * table through data chunks (the Node API has no Arrow import), then `COPY … TO` Parquet with ZSTD. Kept for
- * `bench:encoders`, which measures it against parquet-wasm on the same batches.
+ * The two Parquet encoders `bench:encoders` compares, as file writers: parquet-wasm (the sink's choice) and
+ * the DuckDB native alternative — rows of an Arrow batch appended to a scratch table through data chunks
+ * (the Node API has no Arrow import), then `COPY … TO` Parquet with ZSTD.
  */
+import { writeFile } from 'node:fs/promises';
 import {
   BIGINT,
   BOOLEAN,
@@ -33,7 +34,7 @@ import {
   type RecordBatch,
 } from 'apache-arrow';
 import { EVENT_SCHEMA } from './schema.js';
-import { ROW_GROUP_ROWS } from './encoders.js';
+import { ROW_GROUP_ROWS, parquetWasmEncoder } from './encoders.js';
 
 /** Rows per DuckDB data chunk (DuckDB's vector size). */
 const CHUNK_ROWS = 2048;
@@ -58,11 +59,21 @@ function duckValue(type: DataType, value: unknown): DuckDBValue {
   return value as DuckDBValue;
 }
 
-/** A DuckDB file encoder bound to an instance; `close()` releases its connection. */
-export interface DuckDBFileEncoder {
-  readonly name: 'duckdb';
+/** A file-writing encoder: batches in, one file at `path` out; `close()` releases what it holds. */
+export interface FileEncoder {
+  readonly name: string;
   write(batches: readonly RecordBatch[], path: string): Promise<void>;
   close(): void;
+}
+
+/** The sink's encoder as a file writer. */
+export function wasmFileEncoder(): FileEncoder {
+  const encoder = parquetWasmEncoder();
+  return {
+    name: encoder.name,
+    write: (batches, path) => writeFile(path, encoder.encode(batches)),
+    close: () => undefined,
+  };
 }
 
 /**
@@ -70,7 +81,7 @@ export interface DuckDBFileEncoder {
  *
  * @example const encoder = await duckdbEncoder(instance); await encoder.write([batch], '/tmp/x.parquet');
  */
-export async function duckdbEncoder(instance: DuckDBInstance): Promise<DuckDBFileEncoder> {
+export async function duckdbEncoder(instance: DuckDBInstance): Promise<FileEncoder> {
   const connection = await instance.connect();
   const fields = EVENT_SCHEMA.fields;
   const types = fields.map((f) => duckType(f.type as DataType));
