@@ -47,7 +47,7 @@ const out = await page.evaluate(async ({ url, files, sqls, bundle }) => {
   const loaded2 = await send({ type: 'load', files });
   await send({ type: 'retain', sha256: [] });
   const loaded3 = await send({ type: 'load', files });
-  console.warn('L2', JSON.stringify(loaded2.summary.ms), 'L3', JSON.stringify(loaded3.summary.ms));
+  console.warn('L2', JSON.stringify(loaded2), 'L3', JSON.stringify(loaded3));
   return { started, loaded, results, startWall: t1 - t0, loadWall: t2 - t1, progressCount: progress.length, lastProgress: progress.at(-1), loaded2 };
 }, { url: `${base}/kpi/assets/${worker}`, files, sqls, bundle: process.env.BUNDLE });
 console.log(JSON.stringify({ started: out.started.info, loaded: out.loaded.summary, q: out.results.map((r) => [r.r.result?.ms ?? r.r.error, r.wall]), startWall: out.startWall, loadWall: out.loadWall }, null, 1));

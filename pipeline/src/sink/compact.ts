@@ -23,6 +23,8 @@ export interface CompactionOptions {
   instance: DuckDBInstance;
   /** Partitions merged at once, each on its own connection; default 2. */
   concurrency?: number;
+  /** Merged partitions swapped per manifest write; default {@link SWAP_BATCH}. */
+  swapBatch?: number;
   clock: Clock;
   logger: Logger;
   /** Files below this size are merged; default 32 MiB. */
@@ -204,6 +206,7 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
   const smallBytes = options.smallBytes ?? COMPACTION_DEFAULTS.smallBytes;
   const minFiles = options.minFiles ?? COMPACTION_DEFAULTS.minFiles;
   const concurrency = Math.max(1, options.concurrency ?? COMPACTION_DEFAULTS.concurrency);
+  const swapBatch = Math.max(1, options.swapBatch ?? SWAP_BATCH);
   const started = performance.now();
   const report: CompactionReport = {
     partitions: 0,
@@ -239,7 +242,7 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
             failed = true;
             throw error;
           }
-          if (pending.length >= SWAP_BATCH) flushSwaps();
+          if (pending.length >= swapBatch) flushSwaps();
         }
       }),
     );

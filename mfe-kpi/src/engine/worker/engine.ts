@@ -16,7 +16,8 @@ import {
 } from '../protocol.js';
 import { clearFileCache, openFileCache } from './file-source.js';
 import { loadFiles } from './load-files.js';
-import { ResidentFiles, startParquet } from './resident-files.js';
+import { startParquet } from './decode.js';
+import { ResidentFiles } from './resident-files.js';
 import { toQueryResult, type ArrowLike } from './results.js';
 import { startDuckDB } from './start-duckdb.js';
 
@@ -33,10 +34,8 @@ export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
 }
 
-interface Running {
+interface Started {
   db: DuckDBBindings;
-  resident: ResidentFiles;
-  cache: Cache | null;
   info: EngineInfo;
 }
 
@@ -51,7 +50,10 @@ export interface EngineOptions {
 
 /** Handles the requests of one worker. */
 export class WorkerEngine {
-  private running: Promise<Running> | undefined;
+  private started: Promise<Started> | undefined;
+  private parquet: Promise<number> | undefined;
+  private cache: Promise<Cache | null> | undefined;
+  private readonly resident = new ResidentFiles();
   private queue: Promise<void> = Promise.resolve();
   private readonly controllers = new Map<number, AbortController>();
 
@@ -70,6 +72,11 @@ export class WorkerEngine {
     }
     if (message.type === 'cancel') {
       this.controllers.get(message.target)?.abort();
+      return;
+    }
+    if (message.type === 'start') {
+      // Not queued: a load sent at the same time fetches and decodes while DuckDB starts.
+      void this.run(message, new AbortController().signal);
       return;
     }
     const controller = new AbortController();
@@ -101,10 +108,14 @@ export class WorkerEngine {
       case 'start':
         return { type: 'started', id, info: (await this.start(request.bundle)).info };
       case 'load': {
-        const running = await this.start();
+        const database = this.start();
+        // A failed start is reported by the load when it needs the database, not as an unhandled rejection.
+        database.catch(() => undefined);
         const summary = await loadFiles(request.files, {
-          resident: running.resident,
-          cache: running.cache,
+          resident: this.resident,
+          database: async () => (await database).db,
+          parquet: this.parquetReady(),
+          cache: (this.cache ??= openFileCache()),
           origin: this.options.origin,
           headers: request.headers,
           signal,
@@ -114,42 +125,47 @@ export class WorkerEngine {
         return { type: 'loaded', id, summary };
       }
       case 'retain': {
-        const running = await this.start();
-        return { type: 'retained', id, dropped: running.resident.retain(new Set(request.sha256)) };
+        const { db } = await this.start();
+        return { type: 'retained', id, dropped: this.resident.retain(db, new Set(request.sha256)) };
       }
       case 'query': {
-        const running = await this.start();
-        return { type: 'result', id, result: query(running.db, request.sql, request.params, request.maxRows) };
+        const { db } = await this.start();
+        return { type: 'result', id, result: query(db, request.sql, request.params, request.maxRows) };
       }
       case 'clear-cache':
         return { type: 'cache-cleared', id, entries: await clearFileCache() };
     }
   }
 
-  /** Starts DuckDB and parquet-wasm once (both at the same time); later calls get the same engine. */
-  private start(bundle?: DuckDBBundleName): Promise<Running> {
-    this.running ??= (async () => {
+  private parquetReady(): Promise<number> {
+    this.parquet ??= startParquet();
+    return this.parquet;
+  }
+
+  /**
+   * Starts DuckDB once (parquet-wasm alongside); later calls get the same database. A failed start is not
+   * remembered: the next request tries again.
+   */
+  private start(bundle?: DuckDBBundleName): Promise<Started> {
+    this.started ??= (async () => {
       const began = performance.now();
-      const [duck, parquetMs, cache] = await Promise.all([
+      const [duck, parquetMs] = await Promise.all([
         startDuckDB(bundle ?? this.options.defaultBundle ?? 'eh', this.options.origin),
-        startParquet(),
-        openFileCache(),
+        this.parquetReady(),
       ]);
       const info: EngineInfo = {
         bundle: duck.bundle,
         duckdbVersion: duck.version,
         ms: { total: performance.now() - began, instantiate: duck.instantiateMs, parquet: parquetMs },
       };
-      return { db: duck.db, resident: new ResidentFiles(duck.db), cache, info };
+      return { db: duck.db, info };
     })();
-    // A failed start is not remembered: the next request tries again.
-    this.running.catch(() => {
-      this.running = undefined;
+    this.started.catch(() => {
+      this.started = undefined;
     });
-    return this.running;
+    return this.started;
   }
 }
-
 /**
  * Runs one statement on a fresh connection (closed in `finally`): prepared when it has parameters, as a
  * script otherwise (an analyst's `SELECT` without values).

@@ -1,23 +1,12 @@
 /**
- * The files resident in the database: each decoded from Parquet to Arrow IPC by parquet-wasm (only its
- * type's columns) and inserted with `insertArrowFromIPCStream` — DuckDB never reads Parquet itself, so its
- * parquet extension is never wanted (DuckDB-WASM would download it from a third-party host). Rows carry
- * the file they came from (`file_no`), so a file the manifest no longer lists can be dropped again.
+ * The files resident in the database. A file is decoded to Arrow (decode.ts), the files of one type are
+ * combined (arrow-batches.ts) and inserted with ONE `insertArrowFromIPCStream` into the type's table
+ * (created by the first insert). Rows carry their file's number, so a file the manifest no longer lists can
+ * be dropped again.
  */
 import type { DuckDBBindings } from 'duckdb-wasm-blocking';
-import initParquet, { readParquet } from 'parquet-wasm';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
-import type { LoadFile } from '../protocol.js';
-import { columnsOf, isEventType, tableOf } from '../tables.js';
-
-/** Rows per Arrow batch out of parquet-wasm (its default of 1,024 makes inserts slow). */
-const BATCH_ROWS = 64 * 1024;
-const STAGING = '_incoming';
-
-/** A file whose event type has no table here (a newer pipeline than this module). */
-export class UnknownEventTypeError extends Error {
-  override readonly name = 'UnknownEventTypeError';
-}
+import { tableOf, type EventType } from '../tables.js';
+import { combineFiles, type DecodedFile } from './arrow-batches.js';
 
 /** Where a resident file's rows are. */
 interface Resident {
@@ -26,32 +15,25 @@ interface Resident {
   rows: number;
 }
 
-/** How long one insert took (milliseconds) and what it added. */
+/** A decoded file ready to insert. */
+export interface PendingFile extends DecodedFile {
+  sha256: string;
+  /** Rows as the manifest states them. */
+  rows: number;
+}
+
+/** What one insert did (milliseconds). */
 export interface InsertTiming {
   rows: number;
-  decodeMs: number;
+  combineMs: number;
   insertMs: number;
 }
 
-/**
- * Loads parquet-wasm's WebAssembly from this module's own asset; returns the milliseconds it took.
- *
- * @example const ms = await startParquet();
- */
-export async function startParquet(): Promise<number> {
-  const started = performance.now();
-  await initParquet({ module_or_path: new URL(parquetWasm, import.meta.url) });
-  return performance.now() - started;
-}
-
-/** The resident files of one database. */
+/** The resident files of one database (the registry exists before the database has started). */
 export class ResidentFiles {
   private readonly files = new Map<string, Resident>();
   private readonly tables = new Set<string>();
   private nextFileNo = 1;
-
-  /** @param db an open database with parquet-wasm started ({@link startParquet}). */
-  constructor(private readonly db: DuckDBBindings) {}
 
   /** Whether the file with this SHA-256 is resident. */
   has(sha256: string): boolean {
@@ -63,62 +45,43 @@ export class ResidentFiles {
     return this.files.size;
   }
 
+  /** A number for a file about to be decoded (stored in its rows' `file_no`). */
+  nextNumber(): number {
+    return this.nextFileNo++;
+  }
+
   /**
-   * Decodes a file's bytes and inserts its rows into its type's table (created by the first file).
+   * Inserts decoded files of one type; they are resident afterwards.
    *
-   * @throws UnknownEventTypeError for a type without a table; parquet-wasm's error for a corrupt file.
+   * @example resident.insert(db, 'meeting.held', decoded)
    */
-  insert(file: LoadFile, bytes: Uint8Array): InsertTiming {
-    if (!isEventType(file.eventType)) {
-      throw new UnknownEventTypeError(`${file.url}: event type "${file.eventType}" has no table`);
-    }
-    const table = tableOf(file.eventType);
-    const decodeStart = performance.now();
-    const ipc = readParquet(bytes, { columns: columnsOf(file.eventType), batchSize: BATCH_ROWS }).intoIPCStream();
+  insert(db: DuckDBBindings, type: EventType, files: readonly PendingFile[]): InsertTiming {
+    const table = tableOf(type);
+    const combineStart = performance.now();
+    const { ipc, rows } = combineFiles(files);
     const insertStart = performance.now();
-    const fileNo = this.nextFileNo++;
-    const conn = this.db.connect();
-    try {
-      const T=[performance.now()];
-      conn.insertArrowFromIPCStream(ipc, { name: STAGING, create: true });
-      T.push(performance.now());
+    if (rows > 0) {
+      const conn = db.connect();
       try {
-        // Columns of the table: which file, which month, then the file's columns with the instant as a
-        // plain UTC TIMESTAMP (time-zone functions would need the ICU extension, which is not loaded).
-        const select = `SELECT ?::INTEGER AS file_no, ?::VARCHAR AS month, * REPLACE (occurred_at::TIMESTAMP AS occurred_at) FROM ${STAGING}`;
-        if (!this.tables.has(table)) {
-          conn.query(`CREATE TABLE IF NOT EXISTS ${table} AS ${select.replace(/\?/g, 'NULL')} LIMIT 0`);
-          this.tables.add(table);
-        }
-        T.push(performance.now());
-        const insert = conn.prepare(`INSERT INTO ${table} ${select}`);
-        T.push(performance.now());
-        try {
-          insert.query(fileNo, file.month);
-          T.push(performance.now());
-        } finally {
-          insert.close();
-        }
+        conn.insertArrowFromIPCStream(ipc, { name: table, create: !this.tables.has(table) });
+        this.tables.add(table);
       } finally {
-        conn.query(`DROP TABLE IF EXISTS ${STAGING}`);
-        T.push(performance.now()); console.warn('T', file.eventType, file.rows, T.map((t,i)=>i?(t-T[i-1]).toFixed(1):0).join(' '));
+        conn.close();
       }
-    } finally {
-      conn.close();
     }
-    this.files.set(file.sha256, { fileNo, table, rows: file.rows });
-    return { rows: file.rows, decodeMs: insertStart - decodeStart, insertMs: performance.now() - insertStart };
+    for (const file of files) this.files.set(file.sha256, { fileNo: file.fileNo, table, rows: file.rows });
+    return { rows, combineMs: insertStart - combineStart, insertMs: performance.now() - insertStart };
   }
 
   /**
    * Drops every resident file whose SHA-256 is not in `keep`; returns how many were dropped.
    *
-   * @example files.retain(new Set(manifest.files.map((f) => f.sha256)))
+   * @example resident.retain(db, new Set(manifest.files.map((f) => f.sha256)))
    */
-  retain(keep: ReadonlySet<string>): number {
+  retain(db: DuckDBBindings, keep: ReadonlySet<string>): number {
     const gone = [...this.files].filter(([sha]) => !keep.has(sha));
     if (gone.length === 0) return 0;
-    const conn = this.db.connect();
+    const conn = db.connect();
     try {
       for (const [sha, resident] of gone) {
         const drop = conn.prepare(`DELETE FROM ${resident.table} WHERE file_no = ?`);

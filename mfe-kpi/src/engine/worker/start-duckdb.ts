@@ -71,7 +71,7 @@ export async function startDuckDB(preferred: DuckDBBundleName, origin: string): 
   const eh = { mainModule: assetUrl(ehWasm), mainWorker: '' };
   const started = performance.now();
   const db = await createDuckDB(preferred === 'eh' ? { mvp, eh } : { mvp }, new VoidLogger(), BROWSER_RUNTIME);
-  await withInstantiationFailure(db.instantiate());
+  await withInstantiationFailure(db.instantiate(() => undefined));
   db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: false },
   });
