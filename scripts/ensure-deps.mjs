@@ -7,11 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Runs `npm ci` if the installed tree is missing or stale. */
+/**
+ * Installs the locked dependency tree if it is missing or stale. `npm install` rather than `npm ci`: the
+ * lock file (written on Linux) lacks some other platforms' optional packages (turbo's), which `npm ci`
+ * refuses; `npm install` keeps every locked version and only fills those in.
+ */
 export function ensureDependencies() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('[setup] installing npm dependencies (npm ci)…');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  console.log('[setup] installing npm dependencies (npm install from package-lock.json)…');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
 }

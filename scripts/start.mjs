@@ -50,17 +50,15 @@ console.log(
   `[start] demo data: ${manifest.members.lines.toLocaleString('en')} members, ${manifest.events.lines.toLocaleString('en')} events (${manifest.from} → ${manifest.to})`,
 );
 
-const apiEntry = join(ROOT, 'api', 'dist', 'server.js');
-if (!existsSync(apiEntry)) {
-  console.log(
-    '[start] the API, the pipeline service and the console screens are not built yet — see README "Status".',
-  );
-  process.exit(0);
-}
-console.log('[start] starting the API on embedded PGlite…');
-const api = spawnSync('node', [apiEntry], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, DEMO_DIR: demoDir },
-});
+step(
+  'preparing the operational store (embedded PGlite: migrations, 180,515 units, demo accounts; quick after the first run)…',
+  'node',
+  [join(ROOT, 'api', 'dist', 'demo', 'cli.js')],
+);
+console.log(`[start] demo accounts (password VwuDemo-2025!): analyst.central, leader.tayninh, leader.hanoi,
+        officer.tanninh, organiser.central, judge.central, deployer.central, admin — see api/README.md`);
+console.log(
+  '[start] API on http://127.0.0.1:8080 (docs: /docs). The console screens are not served yet — see README "Status".',
+);
+const api = spawnSync('node', [join(ROOT, 'api', 'dist', 'server.js')], { cwd: ROOT, stdio: 'inherit' });
 process.exit(api.status ?? 0);

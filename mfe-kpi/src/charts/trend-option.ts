@@ -74,7 +74,7 @@ export function trendOption(input: TrendInput): Record<string, unknown> {
         type: 'value',
         min: 0,
         max: maxShare > 1 ? undefined : 1,
-        splitNumber: 4,
+        interval: maxShare > 1 ? undefined : 0.25,
         axisLabel: { color: '#5b6776', formatter: (v: number) => percent(v) },
         splitLine: { lineStyle: { color: '#eef1f5' } },
       },
