@@ -37,13 +37,14 @@ export const TEXT = {
   lightMissed: { vi: 'Chưa đạt', en: 'Not met' },
   lightNoTarget: { vi: 'Theo dõi', en: 'Monitored' },
   lightNoData: { vi: 'Không có dữ liệu', en: 'No data' },
-  trendTitle: { vi: '{kpi} theo tháng', en: '{kpi} by month' },
+  trendTitle: { vi: 'Diễn biến theo tháng — {kpi}', en: 'Month by month — {kpi}' },
   trendSummary: {
     vi: 'Biểu đồ đường: tỷ lệ từng tháng từ {from} đến {to}; tháng gần nhất {last}; chỉ tiêu {target}.',
     en: 'Line chart: monthly share from {from} to {to}; latest month {last}; target {target}.',
   },
   trendShare: { vi: 'Tỷ lệ', en: 'Share' },
   trendVolume: { vi: 'Số lượng', en: 'Count' },
+  trendUnits: { vi: 'Số xã, phường đạt', en: 'Communes that did' },
   chartLoading: { vi: 'Đang vẽ biểu đồ…', en: 'Drawing the chart…' },
   chartFailed: { vi: 'Không vẽ được biểu đồ', en: 'The chart could not be drawn' },
   rankingTitle: { vi: 'Xếp hạng đơn vị trực thuộc — {kpi}', en: 'Units below ranked — {kpi}' },
@@ -61,9 +62,12 @@ export const TEXT = {
   summaryMet: { vi: '{met}/{total} đơn vị đạt', en: '{met}/{total} units met' },
   extraPosts: { vi: '{count} tin, bài', en: '{count} posts' },
   extraSessions: { vi: '{count} lớp tập huấn', en: '{count} training sessions' },
-  extraAttendees: { vi: '{count} lượt tham dự, DTTS {share}', en: '{count} attendances, ethnic minority {share}' },
+  extraAttendees: {
+    vi: '{count} lượt tham dự, DTTS {share}',
+    en: '{count} attendances, ethnic minority {share}',
+  },
   footer: {
-    vi: '{files} tệp dữ liệu ({bytes}, {cached} tệp từ bộ nhớ đệm) · {rows} sự kiện · DuckDB-WASM {version} · tính trong {ms}',
-    en: '{files} data files ({bytes}, {cached} from the cache) · {rows} events · DuckDB-WASM {version} · computed in {ms}',
+    vi: '{files} tệp dữ liệu · {bytes} · {reused} tệp có sẵn trên máy · {rows} sự kiện · DuckDB-WASM {version} · tính trong {ms}',
+    en: '{files} data files · {bytes} · {reused} already on this computer · {rows} events · DuckDB-WASM {version} · computed in {ms}',
   },
 } as const satisfies Record<string, Localized>;

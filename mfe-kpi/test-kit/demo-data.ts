@@ -62,7 +62,8 @@ export function writeDemoData(options: DemoDataOptions): DemoData {
   const hierarchy = loadHierarchy();
   const resolver = new UnitResolver(hierarchy);
   const world = buildWorld(hierarchy, options.seed ?? 2025, options.scale);
-  const keepProvince = options.provinces === undefined ? () => true : (p: string) => options.provinces!.includes(p);
+  const keepProvince =
+    options.provinces === undefined ? () => true : (p: string) => options.provinces!.includes(p);
   const keepType = options.types === undefined ? () => true : (t: string) => options.types!.includes(t);
   const buckets = new Map<string, Bucket>();
   let offset = 0;
@@ -89,7 +90,9 @@ export function writeDemoData(options: DemoDataOptions): DemoData {
   const encoder = parquetWasmEncoder();
   const files: ManifestFile[] = [];
   let bytes = 0;
-  for (const bucket of [...buckets.values()].sort((a, b) => (a.type + a.province + a.month).localeCompare(b.type + b.province + b.month))) {
+  for (const bucket of [...buckets.values()].sort((a, b) =>
+    (a.type + a.province + a.month).localeCompare(b.type + b.province + b.month),
+  )) {
     bucket.records.sort((a, b) => occurredAtMs(a.event) - occurredAtMs(b.event) || a.offset - b.offset);
     const data = encoder.encode([buildEventBatch(bucket.records, resolver)]);
     const sha256 = createHash('sha256').update(data).digest('hex');

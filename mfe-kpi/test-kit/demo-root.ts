@@ -10,7 +10,13 @@ const cacheDir = fileURLToPath(new URL('../../.cache/mfe-kpi/', import.meta.url)
 
 /** A data root for these options, generated when missing. */
 export function demoRoot(options: Omit<DemoDataOptions, 'out'>): { root: string; manifest: Manifest } {
-  const name = [options.scale, options.seed ?? 2025, options.from, options.to, ...(options.provinces ?? ['all'])]
+  const name = [
+    options.scale,
+    options.seed ?? 2025,
+    options.from,
+    options.to,
+    ...(options.provinces ?? ['all']),
+  ]
     .join('_')
     .replace(/[^\w.-]/g, '-');
   const root = join(cacheDir, name);

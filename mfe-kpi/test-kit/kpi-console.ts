@@ -111,7 +111,11 @@ export async function startKpiConsole(options: KpiConsoleOptions): Promise<KpiCo
       const file = inside(data, url.pathname.slice('/analytics/'.length));
       if (file === undefined || !file.endsWith('.parquet')) {
         response.writeHead(404, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such file', message_vi: 'Không có tệp này' } }));
+        response.end(
+          JSON.stringify({
+            error: { code: 'NOT_FOUND', message: 'No such file', message_vi: 'Không có tệp này' },
+          }),
+        );
         return;
       }
       dataBytes += statSync(file).size;
@@ -123,7 +127,8 @@ export async function startKpiConsole(options: KpiConsoleOptions): Promise<KpiCo
   };
   const members = join(root, 'mfe-members/dist');
   const modules = [{ dist, base: KPI_BASE }];
-  if (existsSync(join(members, 'deploy.json'))) modules.push({ dist: members, base: '/modules/mfe-members/0.1.0/' });
+  if (existsSync(join(members, 'deploy.json')))
+    modules.push({ dist: members, base: '/modules/mfe-members/0.1.0/' });
   const inner = await startConsoleServer({
     shellDist: join(root, 'shell/dist'),
     modules,

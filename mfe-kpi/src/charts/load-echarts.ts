@@ -1,9 +1,10 @@
 /**
  * ECharts, loaded the first time a chart is drawn (dynamic import: a chunk of its own).
  */
+import type * as Runtime from './echarts-runtime.js';
 
 /** The loaded runtime. */
-export type EchartsRuntime = typeof import('./echarts-runtime.js');
+export type EchartsRuntime = typeof Runtime;
 
 let loading: Promise<EchartsRuntime> | undefined;
 

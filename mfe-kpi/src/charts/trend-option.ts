@@ -12,6 +12,8 @@ export interface TrendInput {
   points: readonly TrendPoint[];
   target: number | undefined;
   language: Language;
+  /** Which figure the bars show. */
+  volume: 'num' | 'den';
   /** Names of the two series. */
   shareName: string;
   volumeName: string;
@@ -92,7 +94,7 @@ export function trendOption(input: TrendInput): Record<string, unknown> {
         yAxisIndex: 1,
         barMaxWidth: 28,
         itemStyle: { color: VOLUME, borderRadius: [3, 3, 0, 0] },
-        data: points.map((p) => p.den),
+        data: points.map((p) => p[input.volume]),
         z: 1,
       },
       {
@@ -114,13 +116,25 @@ export function trendOption(input: TrendInput): Record<string, unknown> {
                 silent: true,
                 symbol: 'none',
                 lineStyle: { type: 'dashed', color: TARGET, width: 2 },
-                label: { formatter: () => `${input.targetName} ${percent(target)}`, color: TARGET, position: 'insideEndTop' },
+                label: {
+                  formatter: () => `${input.targetName} ${percent(target)}`,
+                  color: TARGET,
+                  position: 'insideEndTop',
+                },
                 data: [{ yAxis: target }],
               },
       },
       ...(target === undefined
         ? []
-        : [{ name: input.targetName, type: 'line', data: [], lineStyle: { type: 'dashed', color: TARGET }, itemStyle: { color: TARGET } }]),
+        : [
+            {
+              name: input.targetName,
+              type: 'line',
+              data: [],
+              lineStyle: { type: 'dashed', color: TARGET },
+              itemStyle: { color: TARGET },
+            },
+          ]),
     ],
   };
 }

@@ -87,7 +87,8 @@ export class AnalyticsEngine {
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (event) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
-      const message = event instanceof ErrorEvent && event.message !== '' ? event.message : 'the worker failed';
+      const message =
+        event instanceof ErrorEvent && event.message !== '' ? event.message : 'the worker failed';
       this.fail(new EngineError({ name: 'WorkerError', message: `Analytics worker: ${message}` }));
     });
   }
@@ -99,8 +100,9 @@ export class AnalyticsEngine {
 
   /** Makes files resident (fetched or cached, checked, decoded, inserted). */
   load(files: LoadFile[], options: LoadOptions = {}): Promise<Answers['load']> {
-    const body: Omit<RequestBody<'load'>, 'type'> =
-      options.headers === undefined ? { files } : { files, headers: options.headers };
+    const body: Omit<RequestBody<'load'>, 'type'> = options.headers === undefined
+      ? { files }
+      : { files, headers: options.headers };
     return this.send('load', body, options);
   }
 

@@ -2,13 +2,7 @@
 export { AnalyticsEngine } from './client.js';
 export { ManifestError, parseManifest } from './manifest.js';
 export { monthsBetween, selectPartitions, toLoadFiles, totalBytes } from './partitions.js';
-export {
-  EngineError,
-  deserializeError,
-  isEngineEvent,
-  isEngineRequest,
-  serializeError,
-} from './protocol.js';
+export { EngineError, deserializeError, isEngineEvent, isEngineRequest, serializeError } from './protocol.js';
 export { spawnAnalyticsWorker } from './spawn-worker.js';
 export { EVENT_ATTRIBUTES, EVENT_TYPE_NAMES, columnsOf, isEventType, tableOf } from './tables.js';
 

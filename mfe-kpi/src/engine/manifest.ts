@@ -1,6 +1,6 @@
 /**
  * The pipeline's `manifest.json` as the browser reads it (version 1, `pipeline/src/manifest/manifest.ts`;
- * test-kit/manifest-compat.ts checks at compile time that the pipeline's type fits this one). The API serves
+ * test/node/manifest-compat.test.ts checks that the pipeline's type and files fit this one). The API serves
  * it at `/api/analytics/manifest.json`, filtered to the user's scope, and the files next to it.
  */
 

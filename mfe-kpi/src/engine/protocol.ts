@@ -147,7 +147,10 @@ export function serializeError(error: unknown): SerializedError {
     if (typeof error.stack === 'string') out.stack = error.stack;
     return out;
   }
-  return { name: 'Error', message: typeof error === 'string' ? error : JSON.stringify(error) ?? String(error) };
+  return {
+    name: 'Error',
+    message: typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error)),
+  };
 }
 
 /** An error that came from the worker, with the worker's name and stack. */

@@ -7,5 +7,8 @@ import type { WorkerLike } from './client.js';
 
 /** A new analytics worker. */
 export function spawnAnalyticsWorker(): WorkerLike {
-  return new Worker(new URL('./worker/analytics-worker.ts', import.meta.url), { type: 'module', name: 'vwu-analytics' });
+  return new Worker(new URL('./worker/analytics-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'vwu-analytics',
+  });
 }

@@ -11,16 +11,17 @@
  * attributes of its type (mirrors the contracts' latest versions; test/tables.test.ts checks them).
  */
 
-/** Envelope columns read from every file (the Kafka position and event id stay in the file). */
+/**
+ * Envelope columns read from every file: when, and where in the current structure. The event id, Kafka
+ * position, the unit as recorded and the re-attribution rule stay in the file: every column read costs
+ * decode and insert time at each cold start (strings most: a unit key is a 13-byte string per row), and
+ * the targets need none of them. The analyst workbench will read a wider projection.
+ */
 export const ENVELOPE_COLUMNS = [
   'occurred_at',
-  'schema_version',
-  'recorded_unit',
-  'recorded_structure',
   'current_unit',
   'current_province',
   'current_commune',
-  'resolve_rule',
 ] as const;
 
 /** Attributes of each event type at its latest version, in the schema's order. */

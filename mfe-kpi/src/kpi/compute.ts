@@ -75,7 +75,7 @@ function communesIn(ctx: ComputeContext): number {
 
 function compareRanked(a: RankedUnit, b: RankedUnit): number {
   if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
-  return b.value - a.value || b.den - a.den || a.name.localeCompare(b.name, 'vi');
+  return b.value - a.value || b.den - a.den || a.name.localeCompare(b.name, 'vi', { numeric: true });
 }
 
 function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: ComputeContext): KpiResult {
@@ -139,5 +139,11 @@ export function computeDashboard(
   kpis: readonly KpiDefinition[],
   ctx: ComputeContext,
 ): KpiResult[] {
-  return kpis.map((kpi) => resultOf(kpi, rows.filter((r) => r.kpi === kpi.id), ctx));
+  return kpis.map((kpi) =>
+    resultOf(
+      kpi,
+      rows.filter((r) => r.kpi === kpi.id),
+      ctx,
+    ),
+  );
 }

@@ -7,7 +7,8 @@ import type { Localized, UnitLevel } from '@vwu/context';
 import type { EventType } from '../engine/tables.js';
 
 /** Identifier of a dashboard target. */
-export type KpiId = 'docs-online' | 'docs-signed' | 'posts-communes' | 'training-minority' | 'meetings-digital';
+export type KpiId =
+  'docs-online' | 'docs-signed' | 'posts-communes' | 'training-minority' | 'meetings-digital';
 
 /**
  * How a target's figure is counted.
@@ -45,7 +46,10 @@ export const KPIS: readonly KpiDefinition[] = [
   {
     id: 'docs-online',
     title: { vi: 'Văn bản đến được xử lý trên môi trường mạng', en: 'Incoming documents processed online' },
-    counts: { vi: '{num} / {den} văn bản đến (không mật)', en: '{num} / {den} incoming documents (non-secret)' },
+    counts: {
+      vi: '{num} / {den} văn bản đến (không mật)',
+      en: '{num} / {den} incoming documents (non-secret)',
+    },
     eventType: 'document.received',
     where: 'NOT secret',
     measure: {
@@ -59,8 +63,14 @@ export const KPIS: readonly KpiDefinition[] = [
   },
   {
     id: 'docs-signed',
-    title: { vi: 'Văn bản đi được ký số và phát hành điện tử', en: 'Outgoing documents signed digitally and sent electronically' },
-    counts: { vi: '{num} / {den} văn bản đi (không mật)', en: '{num} / {den} outgoing documents (non-secret)' },
+    title: {
+      vi: 'Văn bản đi được ký số và phát hành điện tử',
+      en: 'Outgoing documents signed digitally and sent electronically',
+    },
+    counts: {
+      vi: '{num} / {den} văn bản đi (không mật)',
+      en: '{num} / {den} outgoing documents (non-secret)',
+    },
     eventType: 'document.issued',
     where: 'NOT secret',
     measure: {
@@ -92,7 +102,10 @@ export const KPIS: readonly KpiDefinition[] = [
       vi: 'Hội viên được tập huấn kỹ năng số — tỷ lệ người dân tộc thiểu số',
       en: 'Members trained in digital skills — ethnic-minority share',
     },
-    counts: { vi: '{num} người DTTS / {den} lượt hội viên', en: '{num} ethnic-minority / {den} members trained' },
+    counts: {
+      vi: '{num} người DTTS / {den} lượt hội viên',
+      en: '{num} ethnic-minority / {den} members trained',
+    },
     eventType: 'training.held',
     where: "topic = 'digital_skills' AND audience IN ('members', 'mixed')",
     measure: { kind: 'ratio', numerator: 'sum(minority_participants)', denominator: 'sum(participants)' },

@@ -37,7 +37,8 @@ function part(
 ): string {
   const child = scope.childColumn!;
   const keyColumn = grain === 'month' ? 'month' : child;
-  const [from, to] = grain === 'month' ? [scope.trend.from, scope.trend.to] : [scope.period.from, scope.period.to];
+  const [from, to] =
+    grain === 'month' ? [scope.trend.from, scope.trend.to] : [scope.period.from, scope.period.to];
   const measure = kpi.measure;
   const [num, den] =
     measure.kind === 'ratio'

@@ -57,6 +57,8 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
   const children = shallowRef<ChildUnit[]>([]);
   const error = shallowRef<Error | null>(null);
   const stats = shallowRef<DashboardStats | null>(null);
+  /** No activity of the unit in the trend's months (no file, or no row of it). */
+  const empty = ref(false);
   const selected = ref<KpiId>(KPIS[0]!.id);
   let inflight: AbortController | undefined;
   let manifest: { value: AnalyticsManifest; at: number } | undefined;
@@ -93,16 +95,17 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
     // Awaited below; until then a failed start must not count as unhandled.
     starting.catch(() => undefined);
     try {
-      const [found, detail] = await Promise.all([
-        currentManifest(signal),
-        api.get<UnitDetail>(`/units/${encodeURIComponent(unit.key)}`, { signal }),
-      ]);
+      // The units below (names, ranking) are only needed at the end: off the critical path of a drill-down.
+      const below = api.get<UnitDetail>(`/units/${encodeURIComponent(unit.key)}`, { signal });
+      below.catch(() => undefined);
+      const found = await currentManifest(signal);
       const files = selectPartitions(found, partitionNeed(next, dashboardTypes()));
       if (instance.generation !== undefined && instance.generation !== found.generation) {
         await instance.engine.retain(found.files.map((f) => f.sha256));
       }
       instance.generation = found.generation;
       phase.value = 'data';
+      const loadStart = performance.now();
       const summary = await instance.engine.load(toLoadFiles(files, dataBaseUrl(), location.href), {
         signal,
         onProgress: (p) => {
@@ -110,11 +113,17 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
         },
       });
       for (const f of files) instance.tables.add(f.type as EventType);
+      performance.measure('vwu-kpi:load', { start: loadStart, detail: { unit: unit.key } });
       phase.value = 'query';
+      const queryStart = performance.now();
       const available = new Set(files.map((f) => f.type as EventType));
       const query = dashboardQuery(KPIS, next, available);
       const answer = query === undefined ? undefined : await instance.engine.query(query.sql, query.params);
-      const engine = await starting;
+      performance.measure('vwu-kpi:query', {
+        start: queryStart,
+        detail: { unit: unit.key, worker: answer?.ms },
+      });
+      const [engine, detail] = await Promise.all([starting, below]);
       signal.throwIfAborted();
       const units = detail.children.map((c) => ({ key: c.key, name: c.name, level: c.level }));
       children.value = units;
@@ -123,6 +132,7 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
         children: units,
         targets: DEFAULT_TARGETS,
       });
+      empty.value = (answer?.rows.length ?? 0) === 0;
       stats.value = {
         files: files.length,
         bytes: files.reduce((s, f) => s + f.bytes, 0),
@@ -155,5 +165,20 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
     selected.value = id;
   }
 
-  return { status, phase, view, progress, results, scope, children, error, stats, selected, load, cancel, select };
+  return {
+    status,
+    phase,
+    view,
+    progress,
+    results,
+    scope,
+    children,
+    error,
+    stats,
+    empty,
+    selected,
+    load,
+    cancel,
+    select,
+  };
 });

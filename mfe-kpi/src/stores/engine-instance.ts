@@ -48,7 +48,11 @@ export function useEngine(): EngineInstance {
       if (state.status === 'signed-out') stop(state.reason === 'logout');
     });
   }
-  current ??= { engine: new AnalyticsEngine(spawnAnalyticsWorker()), tables: new Set(), generation: undefined };
+  current ??= {
+    engine: new AnalyticsEngine(spawnAnalyticsWorker()),
+    tables: new Set(),
+    generation: undefined,
+  };
   return current;
 }
 

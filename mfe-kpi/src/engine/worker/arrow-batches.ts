@@ -83,7 +83,9 @@ export function combineFiles(files: readonly DecodedFile[]): CombinedBatches {
       if (schema === undefined) {
         schema = new Schema([fileNoField, monthField, ...columns.map((c) => c.field)]);
       } else if (schema.fields.length !== columns.length + 2) {
-        throw new Error(`file ${file.fileNo}: ${columns.length} columns, expected ${schema.fields.length - 2}`);
+        throw new Error(
+          `file ${file.fileNo}: ${columns.length} columns, expected ${schema.fields.length - 2}`,
+        );
       }
       const children = [
         makeData({ type: new Int32(), length, nullCount: 0, data: new Int32Array(length).fill(file.fileNo) }),

@@ -8,5 +8,9 @@ declare module 'duckdb-wasm-blocking' {
   /** The browser's file runtime (HTTP and buffers; this module registers no files). */
   export const BROWSER_RUNTIME: DuckDBRuntime;
   /** Picks the EH build when WebAssembly exceptions are supported and `bundles.eh` is given, else MVP. */
-  export function createDuckDB(bundles: DuckDBBundles, logger: Logger, runtime: DuckDBRuntime): Promise<DuckDBBindings>;
+  export function createDuckDB(
+    bundles: DuckDBBundles,
+    logger: Logger,
+    runtime: DuckDBRuntime,
+  ): Promise<DuckDBBindings>;
 }

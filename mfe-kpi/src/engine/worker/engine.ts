@@ -66,7 +66,9 @@ export class WorkerEngine {
       this.post({
         type: 'error',
         id: Number.isInteger(id) ? (id as number) : -1,
-        error: serializeError(new ProtocolError(`not a request of the analytics protocol: ${JSON.stringify(message)}`)),
+        error: serializeError(
+          new ProtocolError(`not a request of the analytics protocol: ${JSON.stringify(message)}`),
+        ),
       });
       return;
     }
@@ -170,7 +172,12 @@ export class WorkerEngine {
  * Runs one statement on a fresh connection (closed in `finally`): prepared when it has parameters, as a
  * script otherwise (an analyst's `SELECT` without values).
  */
-function query(db: DuckDBBindings, sql: string, params: QueryParam[], maxRows = DEFAULT_MAX_ROWS): QueryResult {
+function query(
+  db: DuckDBBindings,
+  sql: string,
+  params: QueryParam[],
+  maxRows = DEFAULT_MAX_ROWS,
+): QueryResult {
   const started = performance.now();
   const conn = db.connect();
   try {

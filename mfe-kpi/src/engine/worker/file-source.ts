@@ -106,7 +106,8 @@ async function readBody(response: Response, expected: number, onBytes: (n: numbe
 export async function readFileBytes(file: LoadFile, options: ReadOptions): Promise<FileBytes> {
   const key = cacheKey(options.origin, file.sha256);
   const hit = options.cache === null ? undefined : await options.cache.match(key);
-  if (hit !== undefined) return { bytes: new Uint8Array(await hit.arrayBuffer()), fromCache: true, stored: true };
+  if (hit !== undefined)
+    return { bytes: new Uint8Array(await hit.arrayBuffer()), fromCache: true, stored: true };
 
   const response = await fetch(file.url, {
     headers: options.headers ?? {},

@@ -139,7 +139,13 @@ export async function loadFiles(files: readonly LoadFile[], ctx: LoadContext): P
       const ipc = decodeParquet(got.bytes, type);
       summary.ms.decode += ctx.now() - decodeStart;
       const group = groups.get(type) ?? [];
-      group.push({ sha256: file.sha256, rows: file.rows, fileNo: ctx.resident.nextNumber(), month: file.month, ipc });
+      group.push({
+        sha256: file.sha256,
+        rows: file.rows,
+        fileNo: ctx.resident.nextNumber(),
+        month: file.month,
+        ipc,
+      });
       groups.set(type, group);
       held += ipc.byteLength;
       progress.files.done += 1;

@@ -42,11 +42,17 @@ export function plainCell(value: unknown): Cell {
 export function toQueryResult(table: ArrowLike, maxRows: number, ms: number): QueryResult {
   const columns: ResultColumn[] = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
   const vectors = columns.map((_, i) => table.getChildAt(i));
+  // Arrow JS gives timestamps and dates as epoch milliseconds: as ISO text they keep their meaning.
+  const instants = columns.map((c) => /^(Timestamp|Date)/.test(c.type));
   const count = Math.min(table.numRows, maxRows);
   const rows: Record<string, Cell>[] = new Array(count);
   for (let r = 0; r < count; r += 1) {
     const row: Record<string, Cell> = {};
-    for (let c = 0; c < columns.length; c += 1) row[columns[c]!.name] = plainCell(vectors[c]?.get(r));
+    for (let c = 0; c < columns.length; c += 1) {
+      const value = vectors[c]?.get(r);
+      row[columns[c]!.name] =
+        instants[c] && typeof value === 'number' ? new Date(value).toISOString() : plainCell(value);
+    }
     rows[r] = row;
   }
   return { columns, rows, rowCount: table.numRows, ms };

@@ -70,7 +70,11 @@ export async function startDuckDB(preferred: DuckDBBundleName, origin: string): 
   const mvp = { mainModule: assetUrl(mvpWasm), mainWorker: '' };
   const eh = { mainModule: assetUrl(ehWasm), mainWorker: '' };
   const started = performance.now();
-  const db = await createDuckDB(preferred === 'eh' ? { mvp, eh } : { mvp }, new VoidLogger(), BROWSER_RUNTIME);
+  const db = await createDuckDB(
+    preferred === 'eh' ? { mvp, eh } : { mvp },
+    new VoidLogger(),
+    BROWSER_RUNTIME,
+  );
   await withInstantiationFailure(db.instantiate(() => undefined));
   db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: false },
