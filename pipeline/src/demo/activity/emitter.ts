@@ -61,6 +61,10 @@ export class UnitMonthEmitter {
 
   /** The collected events sorted by time (stable, so equal times keep their order). */
   drain(): ActivityEvent[] {
+    const times = this.times;
+    let sorted = true;
+    for (let i = 1; i < times.length && sorted; i++) sorted = (times[i - 1] ?? 0) <= (times[i] ?? 0);
+    if (sorted) return this.events.slice();
     const order = this.events.map((_, i) => i);
     order.sort((a, b) => (this.times[a] ?? 0) - (this.times[b] ?? 0) || a - b);
     return order.map((i) => this.events[i] as ActivityEvent);
