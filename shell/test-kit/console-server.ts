@@ -54,6 +54,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
   '.html': 'text/html; charset=utf-8',
+  // DuckDB-WASM and parquet-wasm compile streaming, which browsers allow only for application/wasm.
+  '.wasm': 'application/wasm',
 };
 const SHELL_BASE = '/shell/';
 
