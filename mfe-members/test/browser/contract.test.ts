@@ -1,46 +1,8 @@
 // The single-spa contract of the BUILT bundle, in Chromium with the shell's import map.
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { runMfeContract, type ContractReport } from '../../../shell/test-kit/contract.ts';
+import { describeMfeContract } from '../../../shell/test-kit/contract-suite.ts';
 
-let report: ContractReport;
-
-beforeAll(async () => {
-  report = await runMfeContract({
-    dist: fileURLToPath(new URL('../../dist', import.meta.url)),
-    expectText: 'Phường Tân Ninh',
-  });
-});
-
-describe('mfe-members contract (dist/mfe-members.js)', () => {
-  it('exports exactly bootstrap, mount and unmount', () => {
-    expect(report.exports).toEqual(['bootstrap', 'mount', 'unmount']);
-  });
-
-  it.each([
-    { step: 'mounted', nodes: 1, styles: 1, text: 'Phường Tân Ninh' },
-    { step: 'unmounted', nodes: 0, styles: 0, text: '' },
-    { step: 'remounted', nodes: 1, styles: 1, text: 'Phường Tân Ninh' },
-    { step: 'unmountedAgain', nodes: 0, styles: 0, text: '' },
-  ] as const)(
-    '$step: $nodes node(s) in the container, $styles style element(s)',
-    ({ step, nodes, styles, text }) => {
-      const snapshot = report[step];
-      expect(snapshot.containerNodes).toBe(nodes);
-      expect(snapshot.styles).toBe(styles);
-      expect(snapshot.containerText).toContain(text);
-      expect(snapshot.headElements).toBe(report.before.headElements);
-    },
-  );
-
-  it('uses the one Vue and the one Pinia of the import map and bundles neither', () => {
-    expect(report.vueFiles).toEqual(['/shell/shared/vue@3.5.45/vue.runtime.esm-browser.prod.js']);
-    expect(report.piniaFiles).toEqual(['/shell/shared/pinia@4.1.0/pinia.esm-browser.prod.js']);
-    expect(report.bundledVue).toEqual([]);
-  });
-
-  it('loads nothing from another host and raises no page error', () => {
-    expect(report.foreign).toEqual([]);
-    expect(report.errors).toEqual([]);
-  });
+describeMfeContract('mfe-members', {
+  dist: fileURLToPath(new URL('../../dist', import.meta.url)),
+  expectText: 'Phường Tân Ninh',
 });
