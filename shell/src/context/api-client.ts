@@ -11,7 +11,7 @@ export type Query = Readonly<Record<string, string | number | boolean | undefine
 /** Options of one request. */
 export interface RequestOptions {
   query?: Query;
-  /** Sent as JSON. */
+  /** Sent as JSON; a `FormData` or `Blob` is sent as it is (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /** `false` for calls made without a session (sign-in, refresh). Default `true`. */
@@ -26,6 +26,32 @@ export interface ApiClient {
   get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>;
   /** POST `body` as JSON to `path`. */
   post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>): Promise<T>;
+  /**
+   * GET a file (export, error report): its bytes and the name the server gave it. Failures are ApiErrors.
+   * @example const { blob, fileName } = await api.download('/units/2025:80/members/export', { query: { format: 'csv' } })
+   */
+  download(path: string, options?: Omit<RequestOptions, 'body'>): Promise<DownloadedFile>;
+}
+
+/** A file answered by the API. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server names the file. */
+  fileName: string | null;
+}
+
+function isRawBody(body: unknown): body is FormData | Blob {
+  return (
+    (typeof FormData !== 'undefined' && body instanceof FormData) ||
+    (typeof Blob !== 'undefined' && body instanceof Blob)
+  );
+}
+
+function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded?.[1] !== undefined) return decodeURIComponent(encoded[1]);
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
 }
 
 /** What {@link createApiClient} needs. */
@@ -69,13 +95,15 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       accept: 'application/json',
       'accept-language': deps.language(),
     };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const raw = isRawBody(options.body);
+    if (options.body !== undefined && !raw) headers['content-type'] = 'application/json';
     if (token !== null) headers.authorization = `Bearer ${token}`;
     try {
       return await deps.fetch(url(deps.baseUrl, path, options.query), {
         method,
         headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
+        body:
+          options.body === undefined ? null : raw ? (options.body as BodyInit) : JSON.stringify(options.body),
         credentials: 'same-origin',
         signal: options.signal ?? null,
       });
@@ -97,22 +125,41 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     return body as T;
   }
 
-  async function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  async function file(response: Response): Promise<DownloadedFile> {
+    if (!response.ok) return answer<never>(response);
+    try {
+      return { blob: await response.blob(), fileName: fileNameOf(response) };
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw clientError('NETWORK_ERROR', deps.language());
+    }
+  }
+
+  async function exchange<T>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const auth = options.auth !== false;
     const used = auth ? deps.tokens.token() : null;
     const response = await send(method, path, options, used);
-    if (!auth || response.status !== 401) return answer<T>(response);
+    if (!auth || response.status !== 401) return read(response);
     const error = await answer<never>(response).catch((e: unknown) => e);
     if (!(error instanceof ApiError) || error.code !== 'TOKEN_EXPIRED') throw error;
     // Another request may have refreshed the token while this one was in flight: then just use the new one.
     const fresh = deps.tokens.token() !== used || (await deps.tokens.refresh());
     if (!fresh) throw error;
-    return answer<T>(await send(method, path, options, deps.tokens.token()));
+    return read(await send(method, path, options, deps.tokens.token()));
   }
+
+  const request = <T>(method: HttpMethod, path: string, options: RequestOptions = {}) =>
+    exchange(method, path, options, (response) => answer<T>(response));
 
   return {
     request,
     get: (path, options) => request('GET', path, options),
     post: (path, body, options) => request('POST', path, { ...options, body }),
+    download: (path, options = {}) => exchange('GET', path, options, file),
   };
 }

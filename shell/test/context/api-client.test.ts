@@ -153,4 +153,29 @@ describe('API client', () => {
     await expect(ctx.api.post('/empty')).resolves.toBeUndefined();
     await expect(ctx.api.get('/slow')).rejects.toMatchObject({ name: 'AbortError' });
   });
+  it('sends FormData as it is (a file upload) and downloads a file with its name', async () => {
+    const browser = fakeBrowser('https://console.test/members', (req) => {
+      if (req.url === '/api/auth/login') return sessionAnswer('tok');
+      if (req.url.startsWith('/api/export'))
+        return new Response('a;b\n1;2\n', {
+          status: 200,
+          headers: { 'content-disposition': "attachment; filename*=UTF-8''h%E1%BB%99i-vi%C3%AAn.csv" },
+        });
+      if (req.url === '/api/missing') return apiError(404, 'NOT_FOUND');
+      return json(200, { ok: true });
+    });
+    const ctx = browser.context();
+    await ctx.session.login('leader.tayninh', 'secret');
+    const form = new FormData();
+    form.set('file', new Blob(['x']), 'members.csv');
+    await ctx.api.post('/upload', form);
+    const init = browser.fetch.mock.calls[1]![1];
+    expect(init?.body).toBe(form);
+    expect(new Headers(init?.headers).get('content-type')).toBeNull();
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer tok');
+    const file = await ctx.api.download('/export', { query: { format: 'csv' } });
+    expect(file.fileName).toBe('hội-viên.csv');
+    expect(await file.blob.text()).toBe('a;b\n1;2\n');
+    await expect(ctx.api.download('/missing')).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
+  });
 });
