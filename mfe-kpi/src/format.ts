@@ -2,7 +2,7 @@
  * Formats of the KPI module, Vietnamese conventions whatever the language (as the Union's documents write
  * them): 45,2%, 1.234.567, 3,4 MB, months as 11/2026.
  */
-import { formatNumber, localize, type Language, type Localized } from '@vwu/context';
+import { formatNumber, type Language } from '@vwu/context';
 
 /**
  * A share as a percentage with at most one decimal; '—' without a value.
@@ -62,11 +62,5 @@ export function monthName(month: string, language: Language): string {
   return date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/**
- * A localized text with `{name}` filled in.
- *
- * @example fill({ vi: '{n} tệp', en: '{n} files' }, 'vi', { n: '3' }) // '3 tệp'
- */
-export function fill(text: Localized, language: Language, params: Record<string, string> = {}): string {
-  return localize(text, language).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
-}
+/** A localized text with `{name}` filled in (the console's shared helper). */
+export { fill } from '@vwu/context';

@@ -1,14 +1,13 @@
-import type { Localized } from '@vwu/context';
+import { MODULE_TEXT, type Localized } from '@vwu/context';
 
 /** Texts of the KPI module, Vietnamese first. `{name}` marks a value filled in by the view. */
 export const TEXT = {
+  ...MODULE_TEXT,
   title: { vi: 'Chỉ tiêu chuyển đổi số', en: 'Digital transformation targets' },
   lead: {
     vi: 'Kết quả thực hiện chỉ tiêu của {unit}, tính trực tiếp trên trình duyệt từ dữ liệu hoạt động.',
     en: 'How {unit} is doing against its targets, computed in your browser from activity data.',
   },
-  period: { vi: 'Kỳ báo cáo', en: 'Period' },
-  noUnit: { vi: 'Chưa chọn đơn vị.', en: 'No unit is selected.' },
   national: {
     vi: 'Bảng chỉ tiêu toàn quốc được tính từ số liệu tổng hợp và chưa sẵn sàng. Hãy chọn một tỉnh, thành phố để xem chỉ tiêu và xếp hạng các xã, phường.',
     en: 'The national dashboard is computed from rollups and is not available yet. Choose a province to see its targets and how its communes rank.',
@@ -24,7 +23,6 @@ export const TEXT = {
   progressBytes: { vi: '{done} / {total}', en: '{done} / {total}' },
   progressCached: { vi: '{count} tệp có sẵn trên máy', en: '{count} files already on this computer' },
   failed: { vi: 'Chưa tính được chỉ tiêu', en: 'The targets could not be computed' },
-  retry: { vi: 'Thử lại', en: 'Retry' },
   empty: {
     vi: 'Chưa có dữ liệu hoạt động của đơn vị trong kỳ này.',
     en: 'There is no activity data for this unit in this period.',
@@ -54,7 +52,6 @@ export const TEXT = {
   },
   rankingEmpty: { vi: 'Không có đơn vị trực thuộc.', en: 'There are no units below.' },
   rank: { vi: 'Hạng', en: 'Rank' },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
   result: { vi: 'Kết quả', en: 'Result' },
   status: { vi: 'Đánh giá', en: 'Status' },
   detail: { vi: 'Chi tiết', en: 'Detail' },

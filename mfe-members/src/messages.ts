@@ -1,15 +1,14 @@
-import type { Localized } from '@vwu/context';
+import { MODULE_TEXT, type Localized } from '@vwu/context';
 
-/** Texts of the members module, Vietnamese first. */
+/** Texts of the members module, Vietnamese first (with the words every module shares). */
 export const TEXT = {
+  ...MODULE_TEXT,
   title: { vi: 'Hội viên', en: 'Members' },
   lead: {
     vi: 'Sổ hội viên và tổ chức hội của đơn vị đang chọn.',
     en: 'Member registry and organisation of the selected unit.',
   },
-  unit: { vi: 'Đơn vị', en: 'Unit' },
   level: { vi: 'Cấp', en: 'Level' },
-  period: { vi: 'Kỳ báo cáo', en: 'Period' },
   children: { vi: 'Đơn vị trực thuộc', en: 'Units below' },
   childrenOf: { vi: 'Đơn vị trực thuộc {unit}', en: 'Units below {unit}' },
   name: { vi: 'Tên đơn vị', en: 'Name' },
@@ -21,8 +20,6 @@ export const TEXT = {
     vi: 'Đơn vị này không có đơn vị trực thuộc trong phạm vi của bạn.',
     en: 'This unit has no units below it within your scope.',
   },
-  noUnit: { vi: 'Chưa chọn đơn vị.', en: 'No unit is selected.' },
   failed: { vi: 'Chưa tải được thông tin đơn vị', en: 'The unit could not be loaded' },
-  retry: { vi: 'Thử lại', en: 'Retry' },
   more: { vi: 'và {count} đơn vị khác', en: 'and {count} more' },
 } as const satisfies Record<string, Localized>;

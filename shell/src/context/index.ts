@@ -3,6 +3,7 @@
 // and the runtime that mounts a Vue micro-frontend.
 import { browserDeps } from './browser.js';
 import { createConsoleContext } from './create-context.js';
+import { createModuleFrame } from '../mfe-runtime/module-frame.js';
 
 const context = createConsoleContext(browserDeps());
 
@@ -18,13 +19,16 @@ export const language = context.language;
 export const api = context.api;
 /** Puts unit, period and language back into the URL after a navigation dropped them. */
 export const syncUrl = context.syncUrl;
+/** The frame of a module's screen: title, lead, reporting period, then the module's content. */
+export const ModuleFrame = createModuleFrame(context);
 
 export { createApiClient } from './api-client.js';
 export { createConsoleContext } from './create-context.js';
 export { ApiError, CLIENT_ERRORS, errorFromBody } from './errors.js';
 export { formatDate, formatDateTime, formatNumber } from './format.js';
 export { LEVEL_LABELS, ROLE_LABELS } from './labels.js';
-export { localize } from './localize.js';
+export { fill, localize } from './localize.js';
+export { MODULE_TEXT } from './module-text.js';
 export { createObservable } from './observable.js';
 export {
   currentPeriod,
@@ -39,6 +43,7 @@ export {
 export { createTokenStore } from './tokens.js';
 export { LANGUAGES } from './types.js';
 export { useContextValue } from './vue.js';
+export { createModuleFrame } from '../mfe-runtime/module-frame.js';
 export { createVueLifecycles } from '../mfe-runtime/vue-lifecycles.js';
 
 export type { ApiClient, ApiClientDeps, HttpMethod, Query, RequestOptions } from './api-client.js';
@@ -64,4 +69,5 @@ export type {
 } from './types.js';
 export type { ContextParams, UrlState, UrlStateDeps } from './url-state.js';
 export type { SessionOut, UnitDetail, UnitOut, UnitRefOut, UnitSearch } from './wire.js';
+export type { ModuleFrameContext } from '../mfe-runtime/module-frame.js';
 export type { MfeLifecycles, MfeProps, VueLifecyclesOptions } from '../mfe-runtime/vue-lifecycles.js';
