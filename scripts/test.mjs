@@ -37,7 +37,11 @@ function summarise() {
   for (const file of resultFiles()) {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // A file that fails before any test runs (import error, failing hook) has no failed test: count it once.
+    const brokenFiles = (report.testResults ?? []).filter(
+      (file) => file.status === 'failed' && !file.assertionResults?.some((a) => a.status === 'failed'),
+    ).length;
+    failed += (report.numFailedTests ?? 0) + brokenFiles;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
   return { passed, failed, skipped };
