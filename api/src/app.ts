@@ -17,6 +17,7 @@ import { errorHandlerPlugin, frameworkErrorHandler } from './http/error-handler.
 import { loggerOptions, newRequestId, requestLogPlugin, type LogSettings } from './http/request-log.js';
 import { securityPlugin } from './http/security.js';
 import { healthPlugin } from './ops/health.js';
+import { membersPlugin } from './members/plugin.js';
 import { metricsPlugin } from './ops/metrics-plugin.js';
 import { openStore } from './store/open.js';
 import { storePlugin } from './store/plugin.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(healthPlugin);
     await app.register(accountsPlugin);
     await app.register(unitsPlugin);
+    await app.register(membersPlugin);
     await app.register(auditPlugin);
     if (options.extend !== undefined) await app.register(async (child) => options.extend?.(child));
     await app.ready();

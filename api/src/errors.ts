@@ -142,6 +142,122 @@ export const ERRORS = {
     en: 'Something went wrong on our side. Try again; if it happens again, give the operators the request id.',
     vi: 'Đã có lỗi phía máy chủ. Hãy thử lại; nếu vẫn lỗi, gửi mã yêu cầu (request id) cho bộ phận vận hành.',
   },
+  // Member registry (api/src/members).
+  MEMBER_INVALID: {
+    status: 400,
+    en: 'Some member details need correcting: each field in details says what is wrong. Correct them and save again.',
+    vi: 'Một số thông tin hội viên cần sửa: phần chi tiết nêu rõ từng trường sai. Hãy sửa rồi lưu lại.',
+  },
+  MEMBER_NOT_FOUND: {
+    status: 404,
+    en: 'No member with this number is registered in this unit. She may have been transferred or merged: search the list again.',
+    vi: 'Không có hội viên mang số này trong đơn vị. Có thể hội viên đã chuyển đi hoặc đã được gộp hồ sơ: hãy tìm lại trong danh sách.',
+  },
+  MEMBER_UNIT_INVALID: {
+    status: 400,
+    en: 'Members are registered on a branch (chi hội) or a commune of the 2025 structure. Choose such a unit.',
+    vi: 'Hội viên được đăng ký tại chi hội hoặc xã/phường theo cơ cấu 2025. Hãy chọn đơn vị như vậy.',
+  },
+  MEMBER_LIST_UNIT_INVALID: {
+    status: 400,
+    en: 'Members are kept on the units of the 2025 structure. Choose a 2025 unit (e.g. "2025:80") to see its members.',
+    vi: 'Hội viên được quản lý theo đơn vị của cơ cấu 2025. Hãy chọn đơn vị 2025 (ví dụ "2025:80") để xem hội viên.',
+  },
+  MEMBER_VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone changed this member since you opened her record. Reload it to see the changes, then edit again.',
+    vi: 'Hồ sơ hội viên vừa được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.',
+  },
+  MEMBER_NOT_ACTIVE: {
+    status: 409,
+    en: 'This record is no longer active (she left or the record was merged into another). Open the active record.',
+    vi: 'Hồ sơ này không còn hiệu lực (hội viên đã ra khỏi Hội hoặc hồ sơ đã được gộp). Hãy mở hồ sơ đang hiệu lực.',
+  },
+  MEMBER_CURSOR_INVALID: {
+    status: 400,
+    en: 'The page position (cursor) is not valid for this list. Reload the list from the first page.',
+    vi: 'Vị trí trang (cursor) không hợp lệ cho danh sách này. Hãy tải lại danh sách từ trang đầu.',
+  },
+  BRANCH_NOT_IN_UNIT: {
+    status: 400,
+    en: 'The branch chosen is not part of this unit. Choose a branch of the unit.',
+    vi: 'Chi hội đã chọn không thuộc đơn vị này. Hãy chọn một chi hội của đơn vị.',
+  },
+  TRANSFER_SAME_UNIT: {
+    status: 400,
+    en: 'The member is already registered in this unit. Choose another branch or commune to transfer her to.',
+    vi: 'Hội viên đã thuộc đơn vị này. Hãy chọn chi hội hoặc xã/phường khác để chuyển đến.',
+  },
+  TRANSFER_ALREADY_PENDING: {
+    status: 409,
+    en: 'This member already has a transfer waiting for the receiving unit. Cancel it before proposing another.',
+    vi: 'Hội viên đang có một yêu cầu chuyển sinh hoạt chờ đơn vị nhận. Hãy hủy yêu cầu đó trước khi tạo yêu cầu mới.',
+  },
+  TRANSFER_NOT_FOUND: {
+    status: 404,
+    en: 'No transfer with this number concerns this unit. Reload the list of transfers.',
+    vi: 'Không có yêu cầu chuyển sinh hoạt mang số này liên quan đến đơn vị. Hãy tải lại danh sách.',
+  },
+  TRANSFER_DECIDED: {
+    status: 409,
+    en: 'This transfer was already {status}. Reload the list of transfers.',
+    vi: 'Yêu cầu chuyển sinh hoạt này đã được xử lý ({status}). Hãy tải lại danh sách.',
+  },
+  APPLICATION_NOT_FOUND: {
+    status: 404,
+    en: 'No application with this number was made to this unit. Reload the list of applications.',
+    vi: 'Không có đơn xin vào Hội mang số này gửi đơn vị. Hãy tải lại danh sách đơn.',
+  },
+  APPLICATION_DECIDED: {
+    status: 409,
+    en: 'This application was already {status}. Reload the list of applications.',
+    vi: 'Đơn này đã được xử lý ({status}). Hãy tải lại danh sách đơn.',
+  },
+  MERGE_INVALID: {
+    status: 400,
+    en: 'Choose two different active member records of this unit to merge.',
+    vi: 'Hãy chọn hai hồ sơ hội viên khác nhau, đang hiệu lực, thuộc đơn vị này để gộp.',
+  },
+  CARD_NOT_ACTIVE: {
+    status: 409,
+    en: 'This member has no active card to revoke. Issue a card first.',
+    vi: 'Hội viên không có thẻ đang hiệu lực để thu hồi. Hãy cấp thẻ trước.',
+  },
+  IMPORT_FILE_MISSING: {
+    status: 400,
+    en: 'Attach one XLSX or CSV file in the form field "file".',
+    vi: 'Hãy đính kèm một tệp XLSX hoặc CSV trong trường "file".',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    en: 'The file could not be read as {kind}: {reason}. Save it again from Excel as .xlsx or as CSV (UTF-8) and upload it.',
+    vi: 'Không đọc được tệp dạng {kind}: {reason}. Hãy lưu lại từ Excel thành .xlsx hoặc CSV (UTF-8) rồi tải lên.',
+  },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    en: 'The file is larger than {limit} MB or has more than {rows} rows. Split it into smaller files.',
+    vi: 'Tệp lớn hơn {limit} MB hoặc có hơn {rows} dòng. Hãy chia thành các tệp nhỏ hơn.',
+  },
+  IMPORT_NOT_FOUND: {
+    status: 404,
+    en: 'No uploaded file with this number belongs to this unit. Upload the file again.',
+    vi: 'Không có tệp đã tải lên mang số này thuộc đơn vị. Hãy tải tệp lên lại.',
+  },
+  IMPORT_MAPPING_INVALID: {
+    status: 400,
+    en: 'The column mapping is incomplete: {missing}. Map a column to each of these fields (or name unknown columns "ignore").',
+    vi: 'Chưa ghép đủ cột: {missing}. Hãy ghép mỗi trường này với một cột (cột không dùng thì chọn "bỏ qua").',
+  },
+  IMPORT_NO_BAD_ROWS: {
+    status: 404,
+    en: 'This import has no rejected rows (or it was not committed yet).',
+    vi: 'Lần nhập này không có dòng bị từ chối (hoặc chưa được thực hiện).',
+  },
+  TRAINING_NOT_FOUND: {
+    status: 404,
+    en: 'No training record with this number belongs to this member.',
+    vi: 'Không có bản ghi tập huấn mang số này của hội viên.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code of {@link ERRORS}. */

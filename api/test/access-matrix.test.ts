@@ -101,6 +101,12 @@ function requestFor(route: RouteEntry, unit: string | undefined, token: string |
     if (source.from === 'query') query[source.field] = unit;
     if (source.from === 'body' && body !== undefined) body[source.field] = unit;
   }
+  // Other path parameters (a member's or a transfer's id…) from the params schema's examples.
+  const params = route.schema?.params as
+    { properties?: Record<string, { examples?: unknown[] }> } | undefined;
+  url = url.replace(/:(\w+)/g, (whole, name: string) =>
+    String(params?.properties?.[name]?.examples?.[0] ?? whole),
+  );
   const qs = new URLSearchParams(
     Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
   ).toString();
@@ -203,6 +209,10 @@ describe('authorisation matrix', () => {
       'GET /audit',
       'GET /docs',
       'POST /probe/body',
+      'GET /units/:unitKey/members',
+      'POST /units/:unitKey/members',
+      'GET /units/:unitKey/members/:memberId',
+      'PATCH /units/:unitKey/members/:memberId',
     ]) {
       expect(urls).toContain(expectedRoute);
     }

@@ -1,0 +1,15 @@
+/**
+ * The member registry plugin: list and search, records, transfers, applications, duplicates and merge,
+ * smart cards, import and export, training records.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { registryRoutes } from './registry-routes.js';
+
+/** Registers every member route (each declares its access rule; see `access.ts`). */
+export const membersPlugin = fp(
+  async (app: FastifyInstance) => {
+    registryRoutes(app);
+  },
+  { name: 'vwu-members', fastify: '5.x', dependencies: ['vwu-access', 'vwu-store'] },
+);
