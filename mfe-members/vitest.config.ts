@@ -1,5 +1,5 @@
 // Unit suites in happy-dom, on sources: `@vwu/context` resolves to the shell's source (the runtime gets it
-// from the import map). The contract suite on the built bundle is in vitest.integration.config.ts.
+// from the import map); test/node checks the test answers against the API's schemas. The contract suite on the built bundle is in vitest.integration.config.ts.
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
@@ -19,6 +19,7 @@ export default defineConfig({
     ...reporting('unit'),
     projects: [
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/*.test.ts'] } },
+      { extends: true, test: { name: 'node', environment: 'node', include: ['test/node/*.test.ts'] } },
     ],
   },
 });

@@ -4,5 +4,5 @@ import { describeMfeContract } from '../../../shell/test-kit/contract-suite.ts';
 
 describeMfeContract('mfe-members', {
   dist: fileURLToPath(new URL('../../dist', import.meta.url)),
-  expectText: 'Phường Tân Ninh',
+  expectText: 'Chuyển sinh hoạt',
 });
