@@ -48,7 +48,19 @@ export type DuckDBBundleName = 'eh' | 'mvp';
 export interface EngineInfo {
   bundle: DuckDBBundleName;
   duckdbVersion: string;
-  ms: { total: number; instantiate: number; parquet: number };
+  /**
+   * Milliseconds: `total` of the start; `instantiate` = compile to open, split into `compile` (fetch and
+   * streaming compile of the wasm), `init` (instantiation and the runtime's initialisation) and `open`
+   * (the database's); parquet-wasm's start.
+   */
+  ms: {
+    total: number;
+    instantiate: number;
+    parquet: number;
+    compile?: number;
+    init?: number;
+    open?: number;
+  };
 }
 
 /** Where a load is. `bytes.total` is the manifest's size of the files still to make resident. */

@@ -4,7 +4,13 @@
  * `getJsDelivrBundles`). Then the database is locked down so that nothing — not even an analyst's SQL —
  * can make it download an extension from a third-party host.
  */
-import { BROWSER_RUNTIME, VoidLogger, createDuckDB, type DuckDBBindings } from 'duckdb-wasm-blocking';
+import {
+  BROWSER_RUNTIME,
+  VoidLogger,
+  createDuckDB,
+  getPlatformFeatures,
+  type DuckDBBindings,
+} from 'duckdb-wasm-blocking';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { DuckDBBundleName } from '../protocol.js';
@@ -15,6 +21,8 @@ export interface StartedDuckDB {
   bundle: DuckDBBundleName;
   version: string;
   instantiateMs: number;
+  /** Where the start's time went (ms): compile (fetch + streaming compile), instantiate, open, lockdown. */
+  phases: { compile: number; instantiate: number; open: number; lockdown: number };
 }
 
 /**
@@ -60,38 +68,108 @@ function assetUrl(relative: string): string {
   return new URL(relative, import.meta.url).href;
 }
 
+/** The hook Emscripten calls instead of fetching the module itself (not in the published types). */
+type InstantiateWasm = (
+  imports: WebAssembly.Imports,
+  success: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+) => Record<string, never>;
+
 /**
- * Instantiates and opens DuckDB. `preferred` picks the bundle when the browser can run both (EH needs
- * WebAssembly exception handling; MVP runs everywhere).
- *
- * @example const { db, bundle } = await startDuckDB('eh', self.location.origin);
+ * Compiles a DuckDB bundle straight from `fetch` with the browser's streaming compiler. DuckDB-WASM's own
+ * loader pipes the response through a TransformStream (for its progress callback) and compiles a
+ * synthetic `Response` without a URL, which Chrome cannot tie to the HTTP cache: its compiled code is never
+ * cached and every visit compiles 34 MB again and starts on baseline code. Compiled from the real response
+ * of an immutable, same-origin URL, Chrome keeps the optimised code next to the cached file and the next
+ * visit starts from it.
  */
-export async function startDuckDB(preferred: DuckDBBundleName, origin: string): Promise<StartedDuckDB> {
-  const mvp = { mainModule: assetUrl(mvpWasm), mainWorker: '' };
-  const eh = { mainModule: assetUrl(ehWasm), mainWorker: '' };
-  const started = performance.now();
+function compileBundle(url: string): Promise<WebAssembly.Module> {
+  return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' }));
+}
+
+/**
+ * Makes `db` instantiate from an already compiling module instead of fetching the wasm itself.
+ * DuckDB's runtime global is set as its own hook does.
+ */
+function instantiateFrom(db: DuckDBBindings, compiled: Promise<WebAssembly.Module>): Promise<number> {
+  const bindings = db as unknown as { instantiateWasm: InstantiateWasm; _runtime: unknown };
+  let compiledAt = 0;
+  const settled = compiled.then((module) => {
+    compiledAt = performance.now();
+    return module;
+  });
+  return new Promise<number>((resolve, reject) => {
+    bindings.instantiateWasm = (imports, success) => {
+      (globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = bindings._runtime;
+      settled
+        .then(async (module) => success(await WebAssembly.instantiate(module, imports), module))
+        .then(() => resolve(compiledAt), reject);
+      return {};
+    };
+  });
+}
+
+/**
+ * The bundle this browser runs (EH needs WebAssembly exception handling) and its compile, begun at once:
+ * call it as early as possible — the compile runs while the worker fetches and decodes data.
+ *
+ * @example const compiling = compileDuckDB('eh'); … await startDuckDB(compiling, origin);
+ */
+export async function compileDuckDB(
+  preferred: DuckDBBundleName,
+): Promise<{ bundle: DuckDBBundleName; url: string; module: Promise<WebAssembly.Module>; began: number }> {
+  const began = performance.now();
+  const features = await getPlatformFeatures();
+  const bundle: DuckDBBundleName = preferred === 'eh' && features.wasmExceptions ? 'eh' : 'mvp';
+  const url = assetUrl(bundle === 'eh' ? ehWasm : mvpWasm);
+  const module = compileBundle(url);
+  // Awaited by startDuckDB; a failure there is its error, not an unhandled rejection before it.
+  module.catch(() => undefined);
+  return { bundle, url, module, began };
+}
+
+/**
+ * Instantiates and opens DuckDB from a compile begun by {@link compileDuckDB}.
+ *
+ * @example const { db, bundle } = await startDuckDB(compileDuckDB('eh'), self.location.origin);
+ */
+export async function startDuckDB(
+  compiling: ReturnType<typeof compileDuckDB>,
+  origin: string,
+): Promise<StartedDuckDB> {
+  const { bundle, url, module, began } = await compiling;
+  // createDuckDB makes the same choice from the same features: EH bindings (their own Emscripten glue)
+  // when `eh` is given and exceptions are supported.
+  const mainModule = { mainModule: url, mainWorker: '' };
   const db = await createDuckDB(
-    preferred === 'eh' ? { mvp, eh } : { mvp },
+    bundle === 'eh' ? { mvp: mainModule, eh: mainModule } : { mvp: mainModule },
     new VoidLogger(),
     BROWSER_RUNTIME,
   );
-  await withInstantiationFailure(db.instantiate(() => undefined));
+  const compiled = instantiateFrom(db, module);
+  await withInstantiationFailure(Promise.all([db.instantiate(() => undefined), compiled]));
+  const compiledAt = await compiled;
+  const instantiated = performance.now();
   db.open({
     query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: false },
   });
-  const instantiateMs = performance.now() - started;
+  const opened = performance.now();
   const conn = db.connect();
   try {
     for (const statement of lockdown(origin)) conn.query(statement);
   } finally {
     conn.close();
   }
-  return { db, bundle: bundleOf(db), version: db.getVersion(), instantiateMs };
-}
-
-/** Which bundle `createDuckDB` chose (it falls back to MVP silently when EH cannot run). */
-function bundleOf(db: DuckDBBindings): DuckDBBundleName {
-  // The bindings keep the URL they instantiated from; the property is not in the published types.
-  const url = (db as unknown as { mainModuleURL?: string }).mainModuleURL ?? '';
-  return url.includes('duckdb-eh') ? 'eh' : 'mvp';
+  const locked = performance.now();
+  return {
+    db,
+    bundle,
+    version: db.getVersion(),
+    instantiateMs: opened - began,
+    phases: {
+      compile: compiledAt - began,
+      instantiate: instantiated - compiledAt,
+      open: opened - instantiated,
+      lockdown: locked - opened,
+    },
+  };
 }
