@@ -11,6 +11,9 @@ import { auditPlugin } from './audit/routes.js';
 import { accessTokensPlugin } from './auth/access-tokens.js';
 import { accountsPlugin } from './auth/routes.js';
 import type { ApiConfig } from './config.js';
+import { consolePlugin } from './console/routes.js';
+import { consoleRewrite } from './console/rewrite.js';
+import { deploymentsPlugin } from './deployments/routes.js';
 import { contextPlugin, type Clock } from './context.js';
 import { docsPlugin } from './http/docs.js';
 import { errorHandlerPlugin, frameworkErrorHandler } from './http/error-handler.js';
@@ -56,6 +59,10 @@ function fastifyOptions(options: AppOptions): FastifyServerOptions & { loggerIns
     trustProxy: false,
     return503OnClosing: true,
     frameworkErrors: frameworkErrorHandler(options.config.bodyLimitBytes),
+    // The API under /api; with the console served, every other path is the console (console/rewrite.ts).
+    rewriteUrl: ((rewrite) => (request: { url?: string }) => rewrite(request.url ?? '/'))(
+      consoleRewrite(options.config.console),
+    ),
   };
   if (options.logger === false) return { ...base, logger: false };
   if (isLoggerInstance(options.logger)) return { ...base, loggerInstance: options.logger };
@@ -98,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(accountsPlugin);
     await app.register(unitsPlugin);
     await app.register(membersPlugin);
+    await app.register(deploymentsPlugin);
+    await app.register(consolePlugin);
     await app.register(auditPlugin);
     if (options.extend !== undefined) await app.register(async (child) => options.extend?.(child));
     await app.ready();

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONSOLE_ENV_VARS, consoleSettings, type ConsoleConfig, type DeployConfig } from './console/config.js';
 import { MIN_SECRET_LENGTH, readOrCreateSecret } from './secret-file.js';
 import type { StoreConfig } from './store/store.js';
 
@@ -30,6 +31,10 @@ export interface ApiConfig {
   /** Mark the refresh cookie `Secure` (sent over HTTPS and to localhost only). */
   cookieSecure: boolean;
   logLevel: LogLevel;
+  /** Serving the console (shell page, assets, modules) and where `/api` is. */
+  console: ConsoleConfig;
+  /** Micro-frontend deployments: bundle storage and upload limits. */
+  deploy: DeployConfig;
 }
 
 /** One environment variable the API reads. */
@@ -89,6 +94,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   { name: 'COOKIE_SECURE', default: 'true', description: 'mark the refresh cookie Secure (true/false)' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  ...CONSOLE_ENV_VARS,
 ];
 
 /** The environment is not usable; `problems` lists each bad variable with what it should be. */
@@ -212,6 +218,7 @@ export function parseConfig(env: Env, options: ParseConfigOptions = {}): ApiConf
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     cookieSecure: read.bool('COOKIE_SECURE', true),
     logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    ...consoleSettings(env, repoRoot, read.problems),
   };
   const secret = read.text('JWT_SECRET');
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {

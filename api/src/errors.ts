@@ -137,6 +137,52 @@ export const ERRORS = {
     en: 'The database cannot be reached. Try again in a minute; if it persists, tell the operators.',
     vi: 'Không kết nối được cơ sở dữ liệu. Hãy thử lại sau một phút; nếu vẫn lỗi, báo cho bộ phận vận hành.',
   },
+  // Micro-frontend deployments and the console (api/src/deployments, api/src/console).
+  DEPLOY_APP_INVALID: {
+    status: 400,
+    en: 'This is not a module name. Use the package name without "@vwu/", lower case, e.g. "mfe-members"; "shell", "context" and "root-config" are reserved.',
+    vi: 'Tên mô-đun không hợp lệ. Dùng tên gói không có "@vwu/", chữ thường, ví dụ "mfe-members"; không dùng "shell", "context", "root-config".',
+  },
+  DEPLOY_ARCHIVE_TYPE: {
+    status: 415,
+    en: 'Upload the bundle as a tar.gz archive of the module\'s dist/ with "Content-Type: application/gzip".',
+    vi: 'Hãy tải gói lên dưới dạng tệp tar.gz của thư mục dist/ của mô-đun, với "Content-Type: application/gzip".',
+  },
+  DEPLOY_ARCHIVE_TOO_LARGE: {
+    status: 413,
+    en: 'The bundle is larger than the limit of {limit} bytes ({what}). Leave out what the module does not need, or ask the operators to raise DEPLOY_MAX_* limits.',
+    vi: 'Gói vượt giới hạn {limit} byte ({what}). Bỏ bớt những gì mô-đun không cần, hoặc đề nghị bộ phận vận hành nâng giới hạn DEPLOY_MAX_*.',
+  },
+  DEPLOY_ARCHIVE_MALFORMED: {
+    status: 400,
+    en: 'The archive cannot be read: {problem}. Pack it again with: tar -czf bundle.tgz -C dist .',
+    vi: 'Không đọc được tệp nén: {problem}. Hãy nén lại bằng lệnh: tar -czf bundle.tgz -C dist .',
+  },
+  DEPLOY_BUNDLE_INVALID: {
+    status: 422,
+    en: 'The bundle was refused: {problem}. Build the module with defineMfeConfig and upload its whole dist/.',
+    vi: 'Gói bị từ chối: {problem}. Hãy dựng mô-đun bằng defineMfeConfig và tải lên toàn bộ thư mục dist/.',
+  },
+  DEPLOY_VERSION_EXISTS: {
+    status: 409,
+    en: 'Version {version} of {app} is already stored with different content; versions are immutable. Raise the version in package.json and build again.',
+    vi: 'Phiên bản {version} của {app} đã có với nội dung khác; phiên bản không thể sửa. Hãy tăng số phiên bản trong package.json rồi dựng lại.',
+  },
+  DEPLOY_VERSION_NOT_FOUND: {
+    status: 404,
+    en: 'There is no version {version} of {app}. List the stored versions with GET /api/deployments/{app}/versions.',
+    vi: 'Không có phiên bản {version} của {app}. Xem các phiên bản đã lưu tại GET /api/deployments/{app}/versions.',
+  },
+  DEPLOY_NOTHING_TO_ROLL_BACK: {
+    status: 409,
+    en: '{app} has no earlier published version to roll back to. Name a version to publish instead.',
+    vi: '{app} không có phiên bản đã phát hành trước đó để quay lại. Hãy chỉ rõ phiên bản cần phát hành.',
+  },
+  CONSOLE_NOT_BUILT: {
+    status: 404,
+    en: 'The console is not built on this server. Run "npm run build" (or "npm start"), then reload.',
+    vi: 'Giao diện chưa được dựng trên máy chủ này. Hãy chạy "npm run build" (hoặc "npm start") rồi tải lại trang.',
+  },
   INTERNAL: {
     status: 500,
     en: 'Something went wrong on our side. Try again; if it happens again, give the operators the request id.',

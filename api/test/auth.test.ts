@@ -42,7 +42,7 @@ describe('POST /auth/login', () => {
       value: body.refreshToken,
       httpOnly: true,
       sameSite: 'Strict',
-      path: '/auth',
+      path: '/api/auth',
       secure: true,
     });
   });

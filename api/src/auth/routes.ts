@@ -25,7 +25,8 @@ import { findUserById, updatePasswordHash, type UserRow } from './users.js';
 
 /** Name of the httpOnly cookie that carries the refresh token. */
 export const REFRESH_COOKIE = 'vwu_refresh';
-const COOKIE_PATH = '/auth';
+/** The browser reaches the accounts routes under the API prefix: the cookie goes only there. */
+const COOKIE_PATH = '/api/auth';
 
 const PUBLIC: AccessRule = { public: true };
 const SIGNED_IN: AccessRule = { roles: ALL_ROLES, unit: 'none' };
