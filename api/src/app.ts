@@ -9,6 +9,7 @@ import Fastify, {
 import { accessPlugin } from './access/plugin.js';
 import { auditPlugin } from './audit/routes.js';
 import { accessTokensPlugin } from './auth/access-tokens.js';
+import { analyticsPlugin } from './analytics/routes.js';
 import { accountsPlugin } from './auth/routes.js';
 import type { ApiConfig } from './config.js';
 import { consolePlugin } from './console/routes.js';
@@ -19,6 +20,8 @@ import { docsPlugin } from './http/docs.js';
 import { errorHandlerPlugin, frameworkErrorHandler } from './http/error-handler.js';
 import { loggerOptions, newRequestId, requestLogPlugin, type LogSettings } from './http/request-log.js';
 import { securityPlugin } from './http/security.js';
+import { ingestPlugin } from './ingest/routes.js';
+import { kpiPlugin } from './kpi/routes.js';
 import { healthPlugin } from './ops/health.js';
 import { membersPlugin } from './members/plugin.js';
 import { metricsPlugin } from './ops/metrics-plugin.js';
@@ -107,6 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(membersPlugin);
     await app.register(deploymentsPlugin);
     await app.register(consolePlugin);
+    await app.register(analyticsPlugin);
+    await app.register(kpiPlugin);
+    await app.register(ingestPlugin);
     await app.register(auditPlugin);
     if (options.extend !== undefined) await app.register(async (child) => options.extend?.(child));
     await app.ready();

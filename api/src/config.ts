@@ -35,6 +35,30 @@ export interface ApiConfig {
   console: ConsoleConfig;
   /** Micro-frontend deployments: bundle storage and upload limits. */
   deploy: DeployConfig;
+  /** Analytics files the pipeline writes, and how long the signed file URLs given out with the manifest last. */
+  analytics: AnalyticsConfig;
+  /** Event ingestion (`POST /events`): where events go and how much one caller may send. */
+  ingest: IngestConfig;
+}
+
+/** Where analytics files are read and how their signed URLs behave. */
+export interface AnalyticsConfig {
+  /** The pipeline's data root, holding `manifest.json`, `events/` and `rollups/`. */
+  dir: string;
+  /** Lifetime of a signed file URL, seconds (expiries are rounded up to the hour so that URLs repeat). */
+  urlTtlS: number;
+}
+
+/** Where ingested events are handed to the pipeline, and the limits of `POST /events`. */
+export interface IngestConfig {
+  /** Kafka when `KAFKA_BROKERS` is set, else the embedded log in `EVENT_LOG_DIR`. */
+  target: { type: 'kafka'; brokers: string[]; topic: string } | { type: 'embedded'; dir: string };
+  /** Most events in one request. */
+  maxEvents: number;
+  /** Largest request body of `POST /events`, bytes. */
+  bodyLimitBytes: number;
+  /** Requests per minute from one client address. */
+  ratePerMinute: number;
 }
 
 /** One environment variable the API reads. */
@@ -94,6 +118,39 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   { name: 'COOKIE_SECURE', default: 'true', description: 'mark the refresh cookie Secure (true/false)' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug, trace or silent' },
+  {
+    name: 'ANALYTICS_DIR',
+    default: 'var/analytics',
+    description:
+      "the pipeline's data root (manifest.json, events/, rollups/), relative to the repository root",
+  },
+  {
+    name: 'ANALYTICS_URL_TTL_S',
+    default: '3600',
+    description: 'lifetime of the signed analytics file URLs in the manifest, seconds (60–86400)',
+  },
+  {
+    name: 'KAFKA_BROKERS',
+    default: '(unset: embedded log)',
+    description: 'host:port list (commas or spaces) that POST /events publishes to',
+  },
+  { name: 'KAFKA_TOPIC', default: 'activity-events', description: 'topic of activity events' },
+  {
+    name: 'EVENT_LOG_DIR',
+    default: 'var/event-log',
+    description: 'embedded event log when KAFKA_BROKERS is unset, relative to the repository root',
+  },
+  { name: 'INGEST_MAX_EVENTS', default: '1000', description: 'most events in one POST /events (1–10000)' },
+  {
+    name: 'INGEST_BODY_LIMIT_BYTES',
+    default: '4194304',
+    description: 'largest POST /events body, bytes (1024–104857600)',
+  },
+  {
+    name: 'INGEST_RATE_PER_MIN',
+    default: '1200',
+    description: 'POST /events requests per minute from one client address',
+  },
   ...CONSOLE_ENV_VARS,
 ];
 
@@ -164,6 +221,28 @@ function storeConfig(read: EnvReader, repoRoot: string): StoreConfig {
   return { kind: 'pglite', dataDir: isAbsolute(dir) ? dir : resolve(repoRoot, dir) };
 }
 
+function pathIn(repoRoot: string, dir: string): string {
+  return isAbsolute(dir) ? dir : resolve(repoRoot, dir);
+}
+
+function ingestConfig(read: EnvReader, repoRoot: string): IngestConfig {
+  const brokers = (read.text('KAFKA_BROKERS') ?? '').split(/[\s,]+/).filter((b) => b !== '');
+  for (const broker of brokers) {
+    if (!/^[a-z0-9.-]+:\d{1,5}$/i.test(broker))
+      read.problems.push(`KAFKA_BROKERS entry "${broker}" must be host:port, e.g. 127.0.0.1:9092.`);
+  }
+  const target: IngestConfig['target'] =
+    brokers.length > 0
+      ? { type: 'kafka', brokers, topic: read.text('KAFKA_TOPIC') ?? 'activity-events' }
+      : { type: 'embedded', dir: pathIn(repoRoot, read.text('EVENT_LOG_DIR') ?? 'var/event-log') };
+  return {
+    target,
+    maxEvents: read.int('INGEST_MAX_EVENTS', 1000, 1, 10_000),
+    bodyLimitBytes: read.int('INGEST_BODY_LIMIT_BYTES', 4_194_304, 1024, 104_857_600),
+    ratePerMinute: read.int('INGEST_RATE_PER_MIN', 1200, 1, 1_000_000),
+  };
+}
+
 function corsOrigins(read: EnvReader): string[] {
   const origins = (read.text('CORS_ORIGINS') ?? '')
     .split(',')
@@ -218,6 +297,11 @@ export function parseConfig(env: Env, options: ParseConfigOptions = {}): ApiConf
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     cookieSecure: read.bool('COOKIE_SECURE', true),
     logLevel: read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    analytics: {
+      dir: pathIn(repoRoot, read.text('ANALYTICS_DIR') ?? 'var/analytics'),
+      urlTtlS: read.int('ANALYTICS_URL_TTL_S', 3600, 60, 86_400),
+    },
+    ingest: ingestConfig(read, repoRoot),
     ...consoleSettings(env, repoRoot, read.problems),
   };
   const secret = read.text('JWT_SECRET');

@@ -183,6 +183,74 @@ export const ERRORS = {
     en: 'The console is not built on this server. Run "npm run build" (or "npm start"), then reload.',
     vi: 'Giao diện chưa được dựng trên máy chủ này. Hãy chạy "npm run build" (hoặc "npm start") rồi tải lại trang.',
   },
+  // Analytics files (api/src/analytics).
+  ANALYTICS_LINK_INVALID: {
+    status: 403,
+    en: 'This file link is not valid (it was altered or belongs to another session). Reload the dashboard to get fresh links.',
+    vi: 'Liên kết tệp này không hợp lệ (đã bị sửa hoặc thuộc phiên khác). Hãy tải lại bảng điều khiển để nhận liên kết mới.',
+  },
+  ANALYTICS_LINK_EXPIRED: {
+    status: 403,
+    en: 'This file link has expired. Reload the dashboard to get fresh links.',
+    vi: 'Liên kết tệp này đã hết hạn. Hãy tải lại bảng điều khiển để nhận liên kết mới.',
+  },
+  ANALYTICS_FILE_NOT_LISTED: {
+    status: 404,
+    en: 'This file is not among the analytics files you may read (it was replaced, or it is outside your scope). Reload the dashboard.',
+    vi: 'Tệp này không thuộc dữ liệu phân tích bạn được xem (đã được thay thế hoặc nằm ngoài phạm vi của bạn). Hãy tải lại bảng điều khiển.',
+  },
+  RANGE_NOT_SATISFIABLE: {
+    status: 416,
+    en: 'The requested byte range is not within the file ({size} bytes). Ask for bytes from 0 to {last}.',
+    vi: 'Khoảng byte yêu cầu nằm ngoài tệp ({size} byte). Hãy yêu cầu các byte từ 0 đến {last}.',
+  },
+  ANALYTICS_UNAVAILABLE: {
+    status: 503,
+    en: 'The analytics data cannot be read right now. Try again in a minute; if it persists, tell the operators.',
+    vi: 'Hiện không đọc được dữ liệu phân tích. Hãy thử lại sau một phút; nếu vẫn lỗi, báo cho bộ phận vận hành.',
+  },
+  // KPI definitions and targets (api/src/kpi).
+  KPI_NOT_FOUND: {
+    status: 404,
+    en: 'There is no target definition "{kpiId}". The list is at GET /kpi/definitions.',
+    vi: 'Không có định nghĩa chỉ tiêu "{kpiId}". Danh sách tại GET /kpi/definitions.',
+  },
+  KPI_TARGET_UNIT: {
+    status: 400,
+    en: 'Targets are set for the whole country (2025:TW) or for one province (e.g. 2025:80), not for {unit}.',
+    vi: 'Chỉ tiêu được đặt cho toàn quốc (2025:TW) hoặc cho một tỉnh (ví dụ 2025:80), không đặt cho {unit}.',
+  },
+  KPI_TARGET_LEVEL: {
+    status: 400,
+    en: 'Target "{kpiId}" does not apply at level {level}. It applies at: {levels}.',
+    vi: 'Chỉ tiêu "{kpiId}" không áp dụng cho cấp {level}. Chỉ áp dụng cho cấp: {levels}.',
+  },
+  KPI_TARGET_VALUE: {
+    status: 400,
+    en: 'Target "{kpiId}" takes {expected}. Enter a value in that range.',
+    vi: 'Chỉ tiêu "{kpiId}" nhận {expectedVi}. Hãy nhập giá trị trong khoảng đó.',
+  },
+  KPI_TARGET_NOT_EDITABLE: {
+    status: 403,
+    en: 'Provinces may not set their own value for target "{kpiId}": the central office fixes it. Ask a central analyst.',
+    vi: 'Tỉnh không được tự đặt giá trị cho chỉ tiêu "{kpiId}": Trung ương quy định. Hãy liên hệ chuyên viên Trung ương.',
+  },
+  KPI_TARGET_BELOW_NATIONAL: {
+    status: 403,
+    en: 'A province may raise target "{kpiId}" at level {level} but not set it below the national value {national}.',
+    vi: 'Tỉnh có thể nâng chỉ tiêu "{kpiId}" ở cấp {level} nhưng không được đặt thấp hơn mức toàn quốc {national}.',
+  },
+  // Event ingestion (api/src/ingest).
+  INGEST_BATCH_TOO_LARGE: {
+    status: 413,
+    en: 'One request may carry at most {max} events; this one has {count}. Split the batch and send the parts.',
+    vi: 'Mỗi yêu cầu chỉ được gửi tối đa {max} sự kiện; yêu cầu này có {count}. Hãy chia nhỏ lô rồi gửi từng phần.',
+  },
+  INGEST_UNAVAILABLE: {
+    status: 503,
+    en: 'The event pipeline did not confirm this batch. Send the same batch again in a minute (events already stored are not counted twice).',
+    vi: 'Hệ thống xử lý sự kiện chưa xác nhận lô này. Hãy gửi lại đúng lô này sau một phút (sự kiện đã lưu sẽ không bị tính hai lần).',
+  },
   INTERNAL: {
     status: 500,
     en: 'Something went wrong on our side. Try again; if it happens again, give the operators the request id.',

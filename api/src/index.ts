@@ -28,6 +28,12 @@ export { openPostgresStore } from './store/postgres.js';
 export { SqlParams } from './store/sql-params.js';
 export { readOrCreateSecret } from './secret-file.js';
 export { ensureUnits, loadUnits, unitsAround } from './units/loader.js';
+export { ManifestSource } from './analytics/manifest-source.js';
+export { parseRange } from './analytics/ranges.js';
+export { FileUrlSigner } from './analytics/signing.js';
+export { ANALYTICS_ROLES, eventFileVisible, rollupVisible } from './analytics/visibility.js';
+export { NATIONAL_UNIT, checkTargetChange, effectiveTargets, isPercent } from './kpi/rules.js';
+export { planProvince } from './kpi/routes.js';
 
 export type { AppOptions } from './app.js';
 export type { ApiConfig, EnvVar, LogLevel, ParseConfigOptions } from './config.js';
@@ -46,3 +52,17 @@ export type { PgliteStore, PgliteStoreOptions } from './store/pglite.js';
 export type { PostgresStoreOptions } from './store/postgres.js';
 export type { QueryResult, Queryable, Store, StoreConfig, StoreKind } from './store/store.js';
 export type { LoadUnitsOptions, LoadUnitsReport } from './units/loader.js';
+export type { AnalyticsConfig, IngestConfig } from './config.js';
+export type { ListedEntry, LoadedManifest } from './analytics/manifest-source.js';
+export type { RangeRequest } from './analytics/ranges.js';
+export type { FileGrant, GrantCheck } from './analytics/signing.js';
+export type { KpiDefinition } from './kpi/queries.js';
+export type {
+  EffectiveTarget,
+  KpiMeasure,
+  KpiPeriod,
+  KpiRuleDefinition,
+  TargetChange,
+  TargetRow,
+  TargetSource,
+} from './kpi/rules.js';
