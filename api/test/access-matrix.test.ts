@@ -216,6 +216,9 @@ describe('authorisation matrix', () => {
       'POST /units/:unitKey/members',
       'GET /units/:unitKey/members/:memberId',
       'PATCH /units/:unitKey/members/:memberId',
+      'POST /units/:unitKey/members/:memberId/transfers',
+      'POST /units/:unitKey/transfers/:transferId/accept',
+      'POST /units/:unitKey/applications/:applicationId/approve',
     ]) {
       expect(urls).toContain(expectedRoute);
     }

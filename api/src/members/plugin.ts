@@ -4,12 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { applicationRoutes } from './application-routes.js';
 import { registryRoutes } from './registry-routes.js';
+import { transferRoutes } from './transfer-routes.js';
 
 /** Registers every member route (each declares its access rule; see `access.ts`). */
 export const membersPlugin = fp(
   async (app: FastifyInstance) => {
     registryRoutes(app);
+    transferRoutes(app);
+    applicationRoutes(app);
   },
   { name: 'vwu-members', fastify: '5.x', dependencies: ['vwu-access', 'vwu-store'] },
 );

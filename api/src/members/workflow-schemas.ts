@@ -42,7 +42,7 @@ export const TransferOut = Type.Object(
 /** `GET /units/:unitKey/transfers` query. */
 export const TransferListQuery = Type.Object(
   {
-    direction: Type.Enum(['incoming', 'outgoing'] as const, { default: 'incoming' }),
+    direction: Type.Optional(Type.Enum(['incoming', 'outgoing'] as const, { default: 'incoming' })),
     status: Type.Optional(TransferStatus),
   },
   { additionalProperties: false },
