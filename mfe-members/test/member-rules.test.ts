@@ -69,6 +69,7 @@ describe('member form validation', () => {
     { field: 'phone', change: { phone: '12345' }, says: '10 chữ số' },
     { field: 'joinedOn', change: { joinedOn: '01/01/2030' }, says: 'tương lai' },
     { field: 'joinedOn', change: { joinedOn: '01/01/1980' }, says: 'sau ngày sinh' },
+    { field: 'joinedOn', change: { joinedOn: '01/01/2002' }, says: 'đủ 18 tuổi vào ngày vào hội' },
     { field: 'roles', change: { roles: [] }, says: 'ít nhất một vai trò' },
   ] as const)('$field: "$says"', ({ field, change, says }) => {
     const problems = validateMember({ ...good, ...change } as MemberDraft, TODAY);

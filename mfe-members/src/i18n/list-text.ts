@@ -8,6 +8,7 @@ export const LIST_TEXT = {
     vi: 'Họ tên (có dấu hoặc không dấu, một phần tên) hoặc số điện thoại',
     en: 'Name (with or without accents, or part of it) or phone number',
   },
+  searchExample: { vi: 'ví dụ: nguyen thi hoa, 0912 345', en: 'e.g. nguyen thi hoa, 0912 345' },
   filters: { vi: 'Bộ lọc', en: 'Filters' },
   branch: { vi: 'Chi hội', en: 'Branch' },
   allBranches: { vi: 'Tất cả chi hội', en: 'All branches' },

@@ -55,6 +55,10 @@ const MESSAGES = {
     vi: 'Ngày vào hội không thể ở tương lai.',
     en: 'The joining date cannot be in the future.',
   },
+  joinedTooYoung: {
+    vi: 'Hội viên phải đủ 18 tuổi vào ngày vào hội: kiểm tra lại ngày vào hội hoặc ngày sinh.',
+    en: 'A member must be 18 on the day she joins: check the joining date or the birth date.',
+  },
   joinedBeforeBirth: {
     vi: 'Ngày vào hội phải sau ngày sinh.',
     en: 'The joining date must be after the date of birth.',
@@ -99,6 +103,8 @@ export function validateMember(draft: MemberDraft, today: string): FieldProblems
   if (joined === undefined) problems.joinedOn = MESSAGES.dateFormat;
   else if (joined > today) problems.joinedOn = MESSAGES.joinedFuture;
   else if (born !== undefined && joined <= born) problems.joinedOn = MESSAGES.joinedBeforeBirth;
+  else if (born !== undefined && problems.dateOfBirth === undefined && ageOn(born, joined) < 18)
+    problems.joinedOn = MESSAGES.joinedTooYoung;
 
   if (draft.roles.length === 0) problems.roles = MESSAGES.rolesMissing;
   return problems;
