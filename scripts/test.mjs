@@ -1,6 +1,6 @@
 // `npm test` — every suite of the project, from a fresh clone: installs dependencies, runs lint, type checks
 // and unit suites of every workspace (through turbo), then the integration suites that need real servers
-// (the `tests` workspace installs and starts Kafka, PostgreSQL and Chromium itself). Ends with one line
+// (the `tests` workspace installs and starts Kafka, PostgreSQL and Chromium itself), then the end-to-end suites. Ends with one line
 // "N passed, N failed, N skipped" summed over every Vitest run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -66,6 +66,13 @@ const steps = [
     '--concurrency=1',
     '--continue',
   ]),
+  // The console end to end: the built API serving the built shell and modules, in Chromium (tests/e2e).
+  run('build (cached) for the end-to-end suites', 'npx', [
+    'turbo',
+    'run',
+    'build',
+    '--output-logs=errors-only',
+  ]) && run('end-to-end suites (the console in Chromium)', 'npm', ['run', 'test:e2e', '-w', '@vwu/tests']),
 ];
 const { passed, failed, skipped } = summarise();
 const stepFailures = steps.filter((ok) => !ok).length;
