@@ -15,6 +15,19 @@ export function percent(value: number | null | undefined): string {
 }
 
 /**
+ * A change between two shares in percentage points, signed, with an arrow; '' when either is missing.
+ *
+ * @example points(0.52, 0.45) // '▲ 7 điểm %' (vi), '▲ 7 pts' (en)
+ */
+export function points(now: number | null, before: number | null, language: Language): string {
+  if (now === null || before === null) return '';
+  const delta = (now - before) * 100;
+  const arrow = delta > 0.05 ? '▲' : delta < -0.05 ? '▼' : '=';
+  const size = formatNumber(Math.abs(delta), { maximumFractionDigits: 1 });
+  return `${arrow} ${size} ${language === 'vi' ? 'điểm %' : 'pts'}`;
+}
+
+/**
  * A count.
  *
  * @example count(12345) // '12.345'

@@ -30,6 +30,7 @@ export const TEXT = {
   target: { vi: 'Chỉ tiêu', en: 'Target' },
   targetAtLeast: { vi: 'Chỉ tiêu: ≥ {value}', en: 'Target: ≥ {value}' },
   noTargetSet: { vi: 'Chưa giao chỉ tiêu', en: 'No target set' },
+  previous: { vi: 'Kỳ trước: {value} {change}', en: 'Previous period: {value} {change}' },
   lightMet: { vi: 'Đạt', en: 'Met' },
   lightNear: { vi: 'Gần đạt', en: 'Nearly met' },
   lightMissed: { vi: 'Chưa đạt', en: 'Not met' },
@@ -39,6 +40,10 @@ export const TEXT = {
   trendSummary: {
     vi: 'Biểu đồ đường: tỷ lệ từng tháng từ {from} đến {to}; tháng gần nhất {last}; chỉ tiêu {target}.',
     en: 'Line chart: monthly share from {from} to {to}; latest month {last}; target {target}.',
+  },
+  historyNote: {
+    vi: 'Số liệu trước ngày 01/07/2025 được quy về cơ cấu tổ chức hiện hành. {whole} Xã cũ bị chia cho nhiều xã mới được tính trọn cho xã mới nhận phần lớn nhất.',
+    en: 'Figures before 01/07/2025 are shown in the current structure. {whole} An old commune divided among several new communes counts in full for the one that took the largest part.',
   },
   trendShare: { vi: 'Tỷ lệ', en: 'Share' },
   trendVolume: { vi: 'Số lượng', en: 'Count' },
@@ -56,6 +61,7 @@ export const TEXT = {
   status: { vi: 'Đánh giá', en: 'Status' },
   detail: { vi: 'Chi tiết', en: 'Detail' },
   drill: { vi: 'Xem chỉ tiêu của {unit}', en: 'Show the targets of {unit}' },
+  trail: { vi: 'Đơn vị cấp trên', en: 'Units above' },
   summaryMet: { vi: '{met}/{total} đơn vị đạt', en: '{met}/{total} units met' },
   extraPosts: { vi: '{count} tin, bài', en: '{count} posts' },
   extraSessions: { vi: '{count} lớp tập huấn', en: '{count} training sessions' },

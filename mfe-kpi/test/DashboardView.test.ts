@@ -6,10 +6,24 @@ import type * as Context from '@vwu/context';
 import { EngineError } from '../src/engine/index.js';
 import { detail, engine, get, instance, manifest } from './fake-engine.js';
 
-vi.mock('@vwu/context', async (original) => ({
-  ...(await original<typeof Context>()),
-  api: { get: (path: string, options?: { signal?: AbortSignal }) => get(path, options) },
-}));
+vi.mock('@vwu/context', async (original) => {
+  const actual = await original<typeof Context>();
+  return {
+    ...actual,
+    api: { get: (path: string, options?: { signal?: AbortSignal }) => get(path, options) },
+    // A province leader: her scope is Tây Ninh.
+    session: actual.createObservable({
+      status: 'signed-in',
+      user: {
+        id: 7,
+        username: 'leader.tayninh',
+        displayName: 'Lãnh đạo Tây Ninh',
+        role: 'province_leader',
+        scope: { key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province' },
+      },
+    }),
+  };
+});
 vi.mock('../src/stores/engine-instance.js', () => ({ useEngine: () => instance, resetEngine: vi.fn() }));
 const charts = vi.hoisted(() => ({ options: [] as Record<string, unknown>[] }));
 vi.mock('../src/charts/load-echarts.js', () => ({
@@ -146,6 +160,53 @@ describe('target dashboard', () => {
     const [sql, params] = engine.query.mock.calls[1]!;
     expect(sql).toContain('WHERE current_commune = ?');
     expect(params).toContain('2025:25460');
+  });
+
+  it('compares each target with the period before, in percentage points', async () => {
+    selectedUnit.select(TAY_NINH);
+    const view = render();
+    await flushPromises();
+    // October 80/100, November 1234/1500 = 82,27%.
+    expect(view.get('[data-kpi="docs-online"] [data-previous]').text()).toBe('Kỳ trước: 80% ▲ 2,3 điểm %');
+    expect(view.get('[data-kpi="docs-signed"] [data-previous]').text()).toBe('Kỳ trước: —');
+  });
+
+  it("leads back up through breadcrumbs, never above the leader's own province", async () => {
+    const commune = { key: '2025:25460', name: 'Xã Hòa Thành', level: 'commune' as const };
+    selectedUnit.select({
+      ...commune,
+      breadcrumb: [CENTRAL, { key: '2025:80', name: 'Tỉnh Tây Ninh', level: 'province' }],
+    });
+    const view = render();
+    await flushPromises();
+    const trail = view.get('nav.trail');
+    expect(trail.findAll('button').map((b) => b.text())).toEqual(['Tỉnh Tây Ninh']);
+    expect(trail.text()).toContain('Trung ương Hội LHPN Việt Nam');
+    expect(trail.get('[aria-current="page"]').text()).toBe('Xã Hòa Thành');
+    await trail.get('button').trigger('click');
+    expect(selectedUnit.get()).toMatchObject({ key: '2025:80', breadcrumb: [CENTRAL] });
+  });
+
+  it.each([
+    { month: '2025-08', note: true },
+    { month: '2026-11', note: false },
+  ])('notes how history before 07/2025 was re-attributed: $month → $note', async ({ month, note }) => {
+    period.set({ grain: 'month', from: `${month}-01`, to: `${month}-28` });
+    const year = month.slice(0, 4);
+    const files = manifest().files.map((f) => ({
+      ...f,
+      month: f.month.replace('2026', year),
+      path: f.path.replace('month=2026', `month=${year}`),
+    }));
+    get.mockImplementation(async (path: string) => {
+      if (path === '/analytics/manifest.json') return { ...manifest(), files };
+      return detail('2025:80', 'Tỉnh Tây Ninh', 'province', COMMUNES);
+    });
+    selectedUnit.select(TAY_NINH);
+    const view = render();
+    await flushPromises();
+    expect(view.find('[data-history-note]').exists()).toBe(note);
+    if (note) expect(view.get('[data-history-note]').text()).toContain('Toàn bộ số liệu của đơn vị cũ');
   });
 
   it('says that the country is computed from rollups, and loads nothing', async () => {

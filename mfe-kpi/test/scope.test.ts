@@ -26,8 +26,10 @@ describe('dashboard scope of a unit and a period', () => {
         filterColumn: 'current_province',
         childColumn: 'current_commune',
         period: { from: '2026-11', to: '2026-11', months: 1 },
+        previous: { from: '2026-10', to: '2026-10' },
         trend: { from: '2026-06', to: '2026-11' },
       },
+      trendMonths: 6,
     },
     {
       name: 'a commune: its province from the breadcrumb, ranked by branch',
@@ -38,28 +40,44 @@ describe('dashboard scope of a unit and a period', () => {
         filterColumn: 'current_commune',
         childColumn: 'current_unit',
         period: { from: '2026-07', to: '2026-09', months: 3 },
+        previous: { from: '2026-04', to: '2026-06' },
         trend: { from: '2026-04', to: '2026-09' },
       },
+      trendMonths: 6,
     },
     {
-      name: 'a year: the trend is the year itself',
+      name: 'a half-year: the trend reaches back over the half before, for the comparison',
+      unit: unit(TAY_NINH),
+      period: { grain: 'half', from: '2026-01-01', to: '2026-06-30' } as Period,
+      expected: {
+        period: { from: '2026-01', to: '2026-06', months: 6 },
+        previous: { from: '2025-07', to: '2025-12' },
+        trend: { from: '2025-07', to: '2026-06' },
+      },
+      trendMonths: 12,
+    },
+    {
+      name: 'a year: the trend is the year itself, without a comparison',
       unit: unit(TAY_NINH),
       period: { grain: 'year', from: '2025-01-01', to: '2025-12-31' } as Period,
       expected: {
         period: { from: '2025-01', to: '2025-12', months: 12 },
+        previous: null,
         trend: { from: '2025-01', to: '2025-12' },
       },
+      trendMonths: 12,
     },
     {
       name: 'across a year boundary',
       unit: unit(TAY_NINH),
       period: month('2026-02'),
-      expected: { trend: { from: '2025-09', to: '2026-02' } },
+      expected: { trend: { from: '2025-09', to: '2026-02' }, previous: { from: '2026-01', to: '2026-01' } },
+      trendMonths: 6,
     },
-  ])('$name', ({ unit: u, period, expected }) => {
+  ])('$name', ({ unit: u, period, expected, trendMonths }) => {
     const scope = dashboardScope(u, period);
     expect(scope).toMatchObject(expected);
-    expect(scope!.trend.months).toHaveLength(Math.max(6, scope!.period.months));
+    expect(scope!.trend.months).toHaveLength(trendMonths);
     expect(partitionNeed(scope!, ['meeting.held'])).toEqual({
       provinces: [scope!.province],
       months: scope!.trend.months,

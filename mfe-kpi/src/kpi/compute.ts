@@ -38,6 +38,8 @@ export interface KpiResult extends Figure {
   /** Period sums of the definition's extras, by name. */
   extras: Record<string, number>;
   trend: TrendPoint[];
+  /** The same figure over the period before (null when the view has no comparison). */
+  previous: Figure | null;
   /** Null where the target does not rank the units below this unit. */
   ranking: RankedUnit[] | null;
   /** Target of the ranked units (their level). */
@@ -78,6 +80,15 @@ function compareRanked(a: RankedUnit, b: RankedUnit): number {
   return b.value - a.value || b.den - a.den || a.name.localeCompare(b.name, 'vi', { numeric: true });
 }
 
+/** The figure of the trend's months from `range.from` to `range.to`. */
+function sumOf(trend: readonly TrendPoint[], range: { from: string; to: string }): Figure {
+  const points = trend.filter((p) => p.month >= range.from && p.month <= range.to);
+  return figure(
+    points.reduce((s, p) => s + p.num, 0),
+    points.reduce((s, p) => s + p.den, 0),
+  );
+}
+
 function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: ComputeContext): KpiResult {
   const { scope } = ctx;
   const perCommune = kpi.measure.kind === 'unit-months';
@@ -88,11 +99,8 @@ function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: Comput
     const den = perCommune ? communesIn(ctx) : (row?.den ?? 0);
     return { month, ...figure(num, den) };
   });
-  const inPeriod = trend.filter((p) => p.month >= scope.period.from && p.month <= scope.period.to);
-  const total = figure(
-    inPeriod.reduce((s, p) => s + p.num, 0),
-    inPeriod.reduce((s, p) => s + p.den, 0),
-  );
+  const total = sumOf(trend, scope.period);
+  const previous = scope.previous === null ? null : sumOf(trend, scope.previous);
   const extras: Record<string, number> = {};
   Object.keys(kpi.extras).forEach((name, i) => {
     const column = EXTRA_COLUMNS[i]!;
@@ -124,6 +132,7 @@ function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: Comput
     light: assess(total.value, target),
     extras,
     trend,
+    previous,
     ranking,
     rankingTarget,
   };

@@ -11,6 +11,12 @@ import type { EventType } from '../engine/tables.js';
 /** Months the trend shows at least (the period's own months when it is longer). */
 export const TREND_MONTHS = 6;
 
+/**
+ * Months the trend reaches back at most to hold the previous period too (a year is compared with nothing:
+ * 24 months of a province's events would double what a leader's dashboard fetches).
+ */
+export const COMPARISON_MONTHS = 12;
+
 /** Column of the event tables that places a row under a unit of a level. */
 export type UnitColumn = 'current_province' | 'current_commune' | 'current_unit';
 
@@ -26,6 +32,8 @@ export interface DashboardScope {
   childColumn: UnitColumn | null;
   /** The period's months, 'YYYY-MM'. */
   period: { from: string; to: string; months: number };
+  /** The period before, as long as this one, when the trend covers it (the comparison); else null. */
+  previous: { from: string; to: string } | null;
   /** The trend's months (ends with the period). */
   trend: { from: string; to: string; months: string[] };
 }
@@ -66,15 +74,17 @@ export function dashboardScope(unit: SelectedUnit, period: Period): DashboardSco
   if (columns === undefined || province === undefined || !unit.key.startsWith('2025:')) return undefined;
   const from = period.from.slice(0, 7);
   const to = period.to.slice(0, 7);
-  const months = monthsBetween(from, to);
-  const trendFrom = months.length >= TREND_MONTHS ? from : shift(to, 1 - TREND_MONTHS);
+  const months = monthsBetween(from, to).length;
+  const span = Math.max(months, TREND_MONTHS, Math.min(COMPARISON_MONTHS, 2 * months));
+  const trendFrom = shift(to, 1 - span);
   return {
     unitKey: unit.key,
     level: unit.level,
     province,
     filterColumn: columns.filter,
     childColumn: columns.child,
-    period: { from, to, months: months.length },
+    period: { from, to, months },
+    previous: span >= 2 * months ? { from: shift(from, -months), to: shift(from, -1) } : null,
     trend: { from: trendFrom, to, months: monthsBetween(trendFrom, to) },
   };
 }

@@ -62,12 +62,27 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
   const selected = ref<KpiId>(KPIS[0]!.id);
   let inflight: AbortController | undefined;
   let manifest: { value: AnalyticsManifest; at: number } | undefined;
+  const details = new Map<string, Promise<UnitDetail>>();
 
   async function currentManifest(signal: AbortSignal): Promise<AnalyticsManifest> {
     if (manifest !== undefined && Date.now() - manifest.at < MANIFEST_TTL_MS) return manifest.value;
     const value = await fetchManifest(signal);
     manifest = { value, at: Date.now() };
     return value;
+  }
+
+  /**
+   * A unit with the units below it, asked once per session and unit (the structure does not change under
+   * a dashboard; going back up to a unit seen before costs no request). A failed answer is not kept.
+   */
+  function unitDetail(key: string): Promise<UnitDetail> {
+    let found = details.get(key);
+    if (found === undefined) {
+      found = api.get<UnitDetail>(`/units/${encodeURIComponent(key)}`);
+      details.set(key, found);
+      found.catch(() => details.delete(key));
+    }
+    return found;
   }
 
   /** Loads the dashboard of a unit over a period. @throws what is not an expected failure (a bug). */
@@ -100,8 +115,7 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
     );
     try {
       // The units below (names, ranking) are only needed at the end: off the critical path of a drill-down.
-      const below = api.get<UnitDetail>(`/units/${encodeURIComponent(unit.key)}`, { signal });
-      below.catch(() => undefined);
+      const below = unitDetail(unit.key);
       const found = await currentManifest(signal);
       const files = selectPartitions(found, partitionNeed(next, dashboardTypes()));
       if (instance.generation !== undefined && instance.generation !== found.generation) {

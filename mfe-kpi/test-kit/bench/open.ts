@@ -22,6 +22,8 @@ export interface OpenFigures {
   returnOpens: number[];
   drillDowns: number[];
   drillUps: number[];
+  /** Of each drill, the worker's query time and the store's whole query round trip (ms). */
+  drillQueries: { worker: number; roundTrip: number }[];
   leaderBytes: number;
   /** The worker's own figures of the last cold open (start phases, load phases, query). */
   breakdown: Record<string, unknown>;
@@ -89,6 +91,21 @@ function breakdownOf(page: Page): Promise<Record<string, unknown>> {
   });
 }
 
+/** The query measures the store left after `since` (page clock). */
+function queryMeasures(page: Page, since: number): Promise<{ worker: number; roundTrip: number }[]> {
+  return page.evaluate(
+    (since) =>
+      performance
+        .getEntriesByName('vwu-kpi:query')
+        .filter((m) => m.startTime >= since)
+        .map((m) => ({
+          worker: Math.round(((m as PerformanceMeasure).detail as { worker?: number })?.worker ?? 0),
+          roundTrip: Math.round(m.duration),
+        })),
+    since,
+  );
+}
+
 /** `count` drill-downs to ranked communes and as many returns to the province. */
 async function drills(page: Page, count: number): Promise<{ downs: number[]; ups: number[] }> {
   const downs: number[] = [];
@@ -119,7 +136,7 @@ async function drills(page: Page, count: number): Promise<{ downs: number[]; ups
 export async function benchOpen(
   data: string,
   launch: Launchers,
-  options: { runs: number; drills: number; log(line: string): void },
+  options: { runs: number; drills: number; returnVisits?: boolean; log(line: string): void },
 ): Promise<OpenFigures> {
   const app = await startKpiConsole({ data });
   const coldOpens: number[] = [];
@@ -127,6 +144,7 @@ export async function benchOpen(
   let leaderBytes = 0;
   let breakdown: Record<string, unknown> = {};
   let drilled = { downs: [] as number[], ups: [] as number[] };
+  let drillQueries: { worker: number; roundTrip: number }[] = [];
   const browser = await launch.browser();
   try {
     for (let run = 0; run < options.runs; run += 1) {
@@ -137,11 +155,27 @@ export async function benchOpen(
       leaderBytes = app.dataBytes() - before;
       breakdown = await breakdownOf(page);
       options.log(`  cold open ${run + 1}: ${coldOpens[run]} ms, ${leaderBytes} data bytes`);
-      if (run === options.runs - 1) drilled = await drills(page, options.drills);
+      if (run === options.runs - 1) {
+        const since = await page.evaluate(() => performance.now());
+        drilled = await drills(page, options.drills);
+        drillQueries = await queryMeasures(page, since);
+      }
       await context.close();
     }
   } finally {
     await browser.close();
+  }
+  if (options.returnVisits === false) {
+    await app.close();
+    return {
+      coldOpens,
+      returnOpens,
+      drillDowns: drilled.downs,
+      drillUps: drilled.ups,
+      drillQueries,
+      leaderBytes,
+      breakdown,
+    };
   }
   const profile = mkdtempSync(join(tmpdir(), 'vwu-kpi-bench-profile-'));
   const context = await launch.persistent(profile);
@@ -162,5 +196,13 @@ export async function benchOpen(
     rmSync(profile, { recursive: true, force: true });
     await app.close();
   }
-  return { coldOpens, returnOpens, drillDowns: drilled.downs, drillUps: drilled.ups, leaderBytes, breakdown };
+  return {
+    coldOpens,
+    returnOpens,
+    drillDowns: drilled.downs,
+    drillUps: drilled.ups,
+    drillQueries,
+    leaderBytes,
+    breakdown,
+  };
 }

@@ -49,6 +49,9 @@ export async function main(launch: Launchers, log: (line: string) => void): Prom
   log(`  worker figures of the last cold open: ${JSON.stringify(open.breakdown)}`);
   log(`  drill-downs (ms): ${open.drillDowns.map((n) => round(n)).join(' ')}`);
   log(`  back up (ms):     ${open.drillUps.map((n) => round(n)).join(' ')}`);
+  log(
+    `  of which the query, worker/round trip (ms): ${open.drillQueries.map((q) => `${q.worker}/${q.roundTrip}`).join(' ')}`,
+  );
 
   log("(c) workbench queries over all of the province's files (all types, 11 months)");
   const files = manifest.files as ManifestFile[];

@@ -133,6 +133,14 @@ describe('dashboard of a province', () => {
     });
   });
 
+  it('compares with the period before: October, from the same trend', async () => {
+    const results = await dashboard(PROVINCE, COMMUNES);
+    // October: A's one paper document (0 of 1); A's fanpage post (1 of 3 communes).
+    expect(results.get('docs-online')!.previous).toEqual({ num: 0, den: 1, value: 0 });
+    expect(results.get('posts-communes')!.previous).toEqual({ num: 1, den: 3, value: 1 / 3 });
+    expect(results.get('docs-signed')!.previous).toEqual({ num: 0, den: 0, value: null });
+  });
+
   it('trends every month of the window, gaps where there are no rows', async () => {
     const docs = (await dashboard(PROVINCE, COMMUNES)).get('docs-online')!;
     expect(docs.trend.map((p) => p.month)).toEqual([
