@@ -171,6 +171,10 @@ describe('GET /analytics/files/*', () => {
       etag: `"${tayNinhFile.sha256}"`,
     });
     expect(response.headers['cache-control']).toMatch(/^private, max-age=\d+, immutable$/);
+    // Hardening: the security headers apply to files too, and CORS stays off unless configured.
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it.each([

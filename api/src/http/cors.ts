@@ -7,8 +7,10 @@ export interface CorsOptions {
   origins: readonly string[];
 }
 
-const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
-const ALLOWED_HEADERS = 'authorization, content-type';
+const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
+// Range and the conditional headers: analytics files are read in byte ranges (api/src/analytics).
+const ALLOWED_HEADERS = 'authorization, content-type, range, if-range, if-none-match';
+const EXPOSED_HEADERS = 'content-range, accept-ranges, etag, content-length, retry-after, x-request-id';
 const PREFLIGHT_MAX_AGE_S = '600';
 
 /**
@@ -26,6 +28,7 @@ export const corsPlugin = fp<CorsOptions>(
       if (origin === undefined || !allowed.has(origin)) return;
       reply.header('access-control-allow-origin', origin);
       reply.header('access-control-allow-credentials', 'true');
+      reply.header('access-control-expose-headers', EXPOSED_HEADERS);
       if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
         reply.header('access-control-allow-methods', ALLOWED_METHODS);
         reply.header('access-control-allow-headers', ALLOWED_HEADERS);
