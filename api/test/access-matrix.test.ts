@@ -219,6 +219,10 @@ describe('authorisation matrix', () => {
       'POST /units/:unitKey/members/:memberId/transfers',
       'POST /units/:unitKey/transfers/:transferId/accept',
       'POST /units/:unitKey/applications/:applicationId/approve',
+      'POST /units/:unitKey/members/merge',
+      'POST /units/:unitKey/members/:memberId/card',
+      'GET /cards/verify',
+      'POST /units/:unitKey/members/:memberId/trainings',
     ]) {
       expect(urls).toContain(expectedRoute);
     }

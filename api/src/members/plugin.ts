@@ -5,7 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { applicationRoutes } from './application-routes.js';
+import { cardRoutes } from './card-routes.js';
+import { duplicateRoutes } from './duplicate-routes.js';
 import { registryRoutes } from './registry-routes.js';
+import { trainingRoutes } from './training-routes.js';
 import { transferRoutes } from './transfer-routes.js';
 
 /** Registers every member route (each declares its access rule; see `access.ts`). */
@@ -14,6 +17,9 @@ export const membersPlugin = fp(
     registryRoutes(app);
     transferRoutes(app);
     applicationRoutes(app);
+    cardRoutes(app);
+    duplicateRoutes(app);
+    trainingRoutes(app);
   },
   { name: 'vwu-members', fastify: '5.x', dependencies: ['vwu-access', 'vwu-store'] },
 );
