@@ -4,58 +4,14 @@
 // lazily loaded parts and each built module's own JS (shared packages excluded) against 150 KB.
 // Sizes are gzip level 9 (static pre-compression); 1 KB = 1024 bytes.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { closure, gzip, kb } from './sizes-lib.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shellDist = join(root, 'shell/dist');
 const SHELL_BUDGET = 60 * 1024;
 const MODULE_BUDGET = 150 * 1024;
-
-/** @param {string} file */
-const gzip = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-/** @param {number} bytes */
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
-/**
- * Static imports of an ES module (dynamic `import()` is left out: it loads later).
- * @param {string} code
- * @returns {string[]}
- */
-function staticImports(code) {
-  /** @type {string[]} */
-  const found = [];
-  const pattern = /(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']/g;
-  for (const m of code.matchAll(pattern)) if (m[1] !== undefined) found.push(m[1]);
-  return found;
-}
-
-/**
- * Files reached by static imports from `entry`, bare names resolved through the import map; names of `skip`
- * (another build's files) are not followed.
- * @param {string} entry dist-relative ('./root-config.js')
- * @param {Record<string, string>} imports
- * @param {string} dist
- * @param {Set<string>} [skip]
- */
-function closure(entry, imports, dist, skip = new Set()) {
-  const seen = new Set();
-  const visit = (/** @type {string} */ rel) => {
-    const normal = posix.normalize(rel).replace(/^\.\//, '');
-    if (seen.has(normal)) return;
-    seen.add(normal);
-    const code = readFileSync(join(dist, normal), 'utf8');
-    for (const spec of staticImports(code)) {
-      if (spec.startsWith('.')) visit(posix.join(posix.dirname(normal), spec));
-      else if (skip.has(spec)) continue;
-      else if (imports[spec] !== undefined) visit(imports[spec]);
-      else throw new Error(`${normal} imports ${spec}, which the import map lacks`);
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
 
 if (!existsSync(join(shellDist, 'deploy.json'))) {
   console.error('Build the shell first: npm run build -w @vwu/shell');

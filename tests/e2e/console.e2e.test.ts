@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployModule, packDist, rollbackModule } from '../../shell/scripts/deploy.mjs';
 import { launchChromium } from '../infra/chromium.mjs';
-import { DEMO_PASSWORD, ROOT, startConsole, type ConsoleUnderTest } from './harness.js';
+import { DEMO_PASSWORD, ROOT, startConsole, type ConsoleUnderTest } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'tests', 'artifacts', 'e2e');
 const CENTRAL = 'Trung ương Hội LHPN Việt Nam';
@@ -119,6 +119,11 @@ describe('every module', () => {
   it('follows a change of the selected unit in every module', async () => {
     const { page } = await newPage();
     await signIn(page, 'leader.tayninh');
+    await slotState(page);
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/')) apiCalls.push(decodeURIComponent(request.url()));
+    });
     await page.locator('.vwu-picker').first().click();
     const dialog = page.getByRole('dialog', { name: 'Chọn đơn vị' });
     await page.locator('#vwu-unit-search').fill('tan ninh');
@@ -130,12 +135,24 @@ describe('every module', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('unit')).toBe('2025:25459');
     for (const module of app.deployed) {
       const { route } = MOUNTED[module] as { route: string };
-      await page.locator(`a[href^="${route}"]`).first().click();
+      if (new URL(page.url()).pathname !== route) {
+        // Another module: count only what it asks for once it is shown.
+        apiCalls.length = 0;
+        await page.locator(`a[href^="${route}"]`).first().click();
+      }
       expect(await slotState(page), module).toBe('mounted');
+      // The module asks the API about the newly selected unit, not the scope it started with.
       await expect
-        .poll(() => page.locator('.vwu-slot-host').first().textContent(), { timeout: 30_000 })
-        .toContain('Tân Ninh');
+        .poll(() => apiCalls.filter((url) => url.includes('2025:25459')).length, { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      // A module shown after the change never asks about the old unit (the picker's tree did, before).
+      if (module !== app.deployed[0])
+        expect(
+          apiCalls.filter((url) => /2025:80(?!\d)/.test(url)),
+          module,
+        ).toEqual([]);
       expect(new URL(page.url()).searchParams.get('unit')).toBe('2025:25459');
+      expect(await page.locator('.vwu-crumbs').textContent()).toContain('Phường Tân Ninh');
       await shot(page, `unit-followed-${module}`);
     }
     await page.context().close();

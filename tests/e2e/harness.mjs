@@ -1,7 +1,8 @@
+// @ts-check
 // The console as `npm start` runs it, on a scratch store: the built API (PGlite in a temp folder, units and
 // demo accounts from the demo set-up), serving the built shell, with the built modules deployed through the
 // API by the same deploy script developers use. Needs `npm run build` first.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,23 +15,23 @@ import { DEMO_DEPLOYER, deployModule, signIn } from '../../shell/scripts/deploy.
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The modules the console shows, in navigation order. */
-export const MODULES = ['mfe-members', 'mfe-kpi', 'mfe-contests'] as const;
+export const MODULES = ['mfe-members', 'mfe-kpi', 'mfe-contests'];
 /** Password of every demo account. */
 export const DEMO_PASSWORD = DEMO_DEPLOYER.password;
 
 const run = promisify(execFile);
 
-/** A running console. */
-export interface ConsoleUnderTest {
-  origin: string;
-  /** Modules deployed at start (built ones). */
-  deployed: string[];
-  /** A module deployer's access token. */
-  deployerToken: string;
-  stop(): Promise<void>;
-}
+/**
+ * A running console.
+ * @typedef {object} ConsoleUnderTest
+ * @property {string} origin
+ * @property {string[]} deployed      modules deployed at start (the built ones)
+ * @property {string} deployerToken   a module deployer's access token
+ * @property {() => Promise<void>} stop
+ */
 
-async function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -41,7 +42,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/**
+ * @param {string} url
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} timeoutMs
+ */
+async function waitFor(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode} before answering`);
@@ -58,9 +64,11 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
 /**
  * Starts the console on a free port with its own store and deployments folder.
  *
+ * @param {{ modules?: string[] }} [options] modules to deploy (default: every built one)
+ * @returns {Promise<ConsoleUnderTest>}
  * @example const console = await startConsole(); … await console.stop();
  */
-export async function startConsole(): Promise<ConsoleUnderTest> {
+export async function startConsole(options = {}) {
   for (const built of ['api/dist/server.js', 'shell/dist/deploy.json', 'mfe-members/dist/deploy.json']) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run "npm run build" first`);
   }
@@ -100,8 +108,9 @@ export async function startConsole(): Promise<ConsoleUnderTest> {
     await waitFor(`${origin}/health`, api, 180_000);
     const target = { api: origin, ...DEMO_DEPLOYER };
     const deployerToken = await signIn(target);
-    const deployed: string[] = [];
-    for (const app of MODULES) {
+    /** @type {string[]} */
+    const deployed = [];
+    for (const app of options.modules ?? MODULES) {
       if (!existsSync(join(ROOT, app, 'dist', 'deploy.json'))) continue;
       await deployModule({ ...target, token: deployerToken, dir: join(ROOT, app) });
       deployed.push(app);
