@@ -88,7 +88,7 @@ export async function measureSearch(
         return response;
       };
       new MutationObserver(() => {
-        if (pending !== null && document.querySelector('.count') !== null) {
+        if (pending !== null && document.querySelector('.table-card[aria-busy="false"]') !== null) {
           w.__searches.push({ latency: performance.now() - pending.t0, server: pending.server });
           pending = null;
         }

@@ -102,6 +102,27 @@ describe('member list store', () => {
     expect(list.total).toBe(5);
   });
 
+  it('keeps the rows on screen while a newer search loads (no flicker), and a new unit clears them', async () => {
+    registry(5);
+    const list = useMemberList();
+    await list.setUnit('2025:25459');
+    let release: (value: unknown) => void = () => undefined;
+    fakeApi.get.mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
+    const searching = list.reload();
+    expect(list.status).toBe('loading');
+    expect(list.shown).toBe(true);
+    expect(list.row(0)?.id).toBe('1');
+    const before = list.results;
+    release(page(0, 500, 2, true));
+    await searching;
+    expect(list.total).toBe(2);
+    expect(list.results).toBe(before + 1);
+    fakeApi.get.mockImplementationOnce(() => new Promise(() => undefined));
+    void list.setUnit('2025:80');
+    expect(list.shown).toBe(false);
+    expect(list.row(0)).toBeUndefined();
+  });
+
   it('clearing the search box lists everyone at once (no pause)', async () => {
     registry(5);
     const list = useMemberList();

@@ -32,6 +32,7 @@ export const LIST_TEXT = {
   count: { vi: '{n} hội viên', en: '{n} members' },
   countOf: { vi: '{n} hội viên khớp', en: '{n} matching members' },
   loading: { vi: 'Đang tải danh sách hội viên…', en: 'Loading the members…' },
+  searching: { vi: 'đang tìm…', en: 'searching…' },
   loadingRow: { vi: 'Đang tải…', en: 'Loading…' },
   empty: {
     vi: 'Đơn vị này chưa có hội viên nào trong sổ. Thêm hội viên hoặc nhập từ tệp Excel.',

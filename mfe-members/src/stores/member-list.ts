@@ -52,6 +52,10 @@ export const useMemberList = defineStore('members.list', () => {
   const filters = reactive<MemberFilters>({ ...EMPTY });
   const total = ref(0);
   const version = ref(0);
+  /** Counts first pages shown: the view scrolls back to the top when a new result replaces the old. */
+  const results = ref(0);
+  /** Whether a result is on screen (kept while a newer search loads, so the list does not flicker). */
+  const shown = ref(false);
   let rows: MemberRow[] = [];
   let cursor: string | null = null;
   let controller: AbortController | undefined;
@@ -86,6 +90,10 @@ export const useMemberList = defineStore('members.list', () => {
       );
       if (current !== controller) return;
       rows = first ? page.items : rows.concat(page.items);
+      if (first) {
+        results.value += 1;
+        shown.value = true;
+      }
       cursor = page.nextCursor;
       if (page.total !== undefined) total.value = page.total;
       else if (first) total.value = page.items.length + (cursor === null ? 0 : PAGE_SIZE);
@@ -94,20 +102,27 @@ export const useMemberList = defineStore('members.list', () => {
       (first ? status : more).value = 'done';
     } catch (e) {
       if (isAbort(e) || current !== controller) return;
+      if (first) shown.value = false;
       error.value = shownError(e);
       (first ? status : more).value = 'error';
     }
   }
 
-  /** Loads the first page again (after a change of unit, search, filter or sort). */
-  function reload(): Promise<void> {
+  /**
+   * Loads the first page again (after a change of search, filter or sort). The rows on screen stay until
+   * the new ones arrive; `fresh` (a change of unit) clears them at once.
+   */
+  function reload(fresh = false): Promise<void> {
     clearTimeout(timer);
     controller?.abort();
     controller = new AbortController();
-    rows = [];
-    cursor = null;
-    total.value = 0;
-    version.value += 1;
+    if (fresh) {
+      rows = [];
+      cursor = null;
+      total.value = 0;
+      shown.value = false;
+      version.value += 1;
+    }
     error.value = null;
     more.value = 'idle';
     status.value = unitKey.value === null ? 'idle' : 'loading';
@@ -132,7 +147,7 @@ export const useMemberList = defineStore('members.list', () => {
   function setUnit(key: string | null): Promise<void> {
     unitKey.value = key;
     filters.branch = '';
-    return reload();
+    return reload(true);
   }
 
   /** Searches after a short pause (each keystroke restarts it); an empty box lists everyone at once. */
@@ -164,7 +179,7 @@ export const useMemberList = defineStore('members.list', () => {
 
   /** Retries what failed: the first page, or the next one. */
   function retry(): Promise<void> {
-    if (status.value === 'error') return reload();
+    if (status.value === 'error') return reload(true);
     more.value = 'idle';
     return ensure(rows.length);
   }
@@ -189,6 +204,8 @@ export const useMemberList = defineStore('members.list', () => {
     filtered,
     total,
     version,
+    results,
+    shown,
     row,
     ensure,
     setUnit,
