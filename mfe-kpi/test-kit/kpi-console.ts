@@ -4,6 +4,7 @@
 //   - serves this module's dist itself, with `application/wasm` for the WebAssembly (DuckDB-WASM's
 //     streaming compile refuses anything else; the shell's reference server does not know `.wasm` yet)
 //     and the long-lived caching a versioned URL allows;
+//   - answers `/api/kpi/targets` with the national plan (test-kit/national-plan.ts);
 //   - serves `/api/analytics/manifest.json` and the data files from a data root (what the API will do,
 //     scoped to the user);
 //   - records every request, so a suite can check that nothing went to another host.
@@ -15,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { startConsoleServer, type ConsoleServer } from '../../shell/test-kit/console-server.ts';
 import { createMockApi, type MockAccount } from '../../shell/test-kit/mock-api.ts';
 import { PREVIEW_ACCOUNTS, PREVIEW_PASSWORD, hierarchyUnits } from '../../shell/test-kit/preview.ts';
+import { targetsAnswer } from './national-plan.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -105,6 +107,11 @@ export async function startKpiConsole(options: KpiConsoleOptions): Promise<KpiCo
     if (url.pathname === '/analytics/manifest.json') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(manifestText);
+      return;
+    }
+    if (url.pathname === '/kpi/targets') {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(targetsAnswer(url.searchParams.get('unit') ?? undefined)));
       return;
     }
     if (url.pathname.startsWith('/analytics/')) {

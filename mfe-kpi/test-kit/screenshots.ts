@@ -65,7 +65,7 @@ export async function takeScreenshots(launch: () => Promise<Browser>): Promise<s
     const row = page.locator('tbody tr[data-unit]').nth(2);
     const name = (await row.locator('.drill').textContent())!.trim();
     await row.locator('.drill').click();
-    await page.locator('.lead', { hasText: name }).waitFor();
+    await page.locator('.vwu-frame-lead', { hasText: name }).waitFor();
     await ready(page);
     await shot('05-commune-drilldown', true);
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, language, period, selectedUnit } from '@vwu/context';
 import type * as Context from '@vwu/context';
 import { EngineError } from '../src/engine/index.js';
-import { detail, engine, get, instance, manifest } from './fake-engine.js';
+import { detail, engine, get, instance, manifest, targetsAnswer } from './fake-engine.js';
 
 vi.mock('@vwu/context', async (original) => {
   const actual = await original<typeof Context>();
@@ -73,6 +73,7 @@ beforeEach(() => {
   period.set({ grain: 'month', from: '2026-11-01', to: '2026-11-30' });
   get.mockImplementation(async (path: string) => {
     if (path === '/analytics/manifest.json') return manifest();
+    if (path === '/kpi/targets') return targetsAnswer();
     if (path === '/units/2025%3A80') return detail('2025:80', 'Tỉnh Tây Ninh', 'province', COMMUNES);
     if (path === '/units/2025%3A25460')
       return detail('2025:25460', 'Xã Hòa Thành', 'commune', [['2025:25460-01', 'Chi hội Ấp 1']]);
@@ -200,6 +201,7 @@ describe('target dashboard', () => {
     }));
     get.mockImplementation(async (path: string) => {
       if (path === '/analytics/manifest.json') return { ...manifest(), files };
+      if (path === '/kpi/targets') return targetsAnswer();
       return detail('2025:80', 'Tỉnh Tây Ninh', 'province', COMMUNES);
     });
     selectedUnit.select(TAY_NINH);

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Context from '@vwu/context';
 import type { LoadFile, LoadOptions } from '../src/engine/index.js';
-import { SUMMARY, detail, engine, get, instance, manifest } from './fake-engine.js';
+import { SUMMARY, detail, engine, get, instance, manifest, targetsAnswer } from './fake-engine.js';
 
 vi.mock('@vwu/context', async (original) => ({
   ...(await original<typeof Context>()),
@@ -27,7 +27,9 @@ beforeEach(() => {
     .mockImplementation(async (path: string) =>
       path === '/analytics/manifest.json'
         ? manifest()
-        : detail(path.endsWith('80') ? '2025:80' : '2025:04', 'x', 'province', []),
+        : path === '/kpi/targets'
+          ? targetsAnswer()
+          : detail(path.endsWith('80') ? '2025:80' : '2025:04', 'x', 'province', []),
     );
 });
 

@@ -106,3 +106,5 @@ export function detail(
 
 /** `vi.fn` standing in for `api.get`. */
 export const get = vi.fn<(path: string, options?: { signal?: AbortSignal }) => Promise<unknown>>();
+
+export { targetsAnswer } from '../test-kit/national-plan.js';

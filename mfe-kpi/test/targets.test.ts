@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TARGETS, assess, targetOf } from '../src/kpi/index.js';
+import { TargetsError, assess, parseTargets, targetOf } from '../src/kpi/index.js';
+import { targetsAnswer } from './fake-engine.js';
 
 describe('traffic lights', () => {
   it.each([
@@ -19,7 +20,9 @@ describe('traffic lights', () => {
   });
 });
 
-describe('default targets (DOMAIN.md) by level', () => {
+describe('targets as the API serves them', () => {
+  const table = parseTargets(targetsAnswer());
+
   it.each([
     { kpi: 'docs-online', level: 'province', target: 1 },
     { kpi: 'docs-online', level: 'district', target: 0.9 },
@@ -32,6 +35,41 @@ describe('default targets (DOMAIN.md) by level', () => {
     { kpi: 'training-minority', level: 'province', target: 0.3 },
     { kpi: 'meetings-digital', level: 'province', target: undefined },
   ] as const)('$kpi at $level: $target', ({ kpi, level, target }) => {
-    expect(targetOf(DEFAULT_TARGETS, kpi, level)).toBe(target);
+    expect(targetOf(table, kpi, level)).toBe(target);
+  });
+
+  it("takes a province's own value and ignores targets this dashboard does not show", () => {
+    const own = parseTargets({
+      effective: [
+        { kpiId: 'docs-online', level: 'commune', value: 85, source: 'province' },
+        { kpiId: 'cards-active', level: 'province', value: 50, source: 'national' },
+      ],
+    });
+    expect(own['docs-online'].commune).toBe(0.85);
+    expect(Object.keys(own).sort()).toEqual([
+      'docs-online',
+      'docs-signed',
+      'meetings-digital',
+      'posts-communes',
+      'training-minority',
+    ]);
+  });
+
+  it.each([
+    { name: 'no list', body: { targets: [] }, message: 'no "effective" list' },
+    { name: 'not an object', body: null, message: 'no "effective" list' },
+    {
+      name: 'a value above 100 %',
+      body: { effective: [{ kpiId: 'docs-online', level: 'commune', value: 170 }] },
+      message: 'docs-online at commune: 170 is not a percentage',
+    },
+    {
+      name: 'an unknown level',
+      body: { effective: [{ kpiId: 'docs-online', level: 'ward', value: 70 }] },
+      message: 'unknown level "ward"',
+    },
+  ])('refuses $name with a TargetsError', ({ body, message }) => {
+    expect(() => parseTargets(body)).toThrow(TargetsError);
+    expect(() => parseTargets(body)).toThrow(message);
   });
 });

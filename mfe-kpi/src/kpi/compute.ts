@@ -141,7 +141,7 @@ function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: Comput
 /**
  * Every target's result, in the definitions' order.
  *
- * @example computeDashboard(result.rows as DashboardRow[], KPIS, { scope, children, targets: DEFAULT_TARGETS })
+ * @example computeDashboard(result.rows as DashboardRow[], KPIS, { scope, children, targets: parseTargets(await api.get('/kpi/targets', { query: { unit } })) })
  */
 export function computeDashboard(
   rows: readonly DashboardRow[],

@@ -3,7 +3,7 @@ export { computeDashboard } from './compute.js';
 export { KPIS, dashboardTypes, kpiById } from './definitions.js';
 export { EXTRA_COLUMNS, dashboardQuery, ranks } from './queries.js';
 export { TREND_MONTHS, dashboardScope, hasEventDashboard, partitionNeed } from './scope.js';
-export { DEFAULT_TARGETS, NEAR_MARGIN, assess, targetOf } from './targets.js';
+export { NEAR_MARGIN, TargetsError, assess, parseTargets, targetOf } from './targets.js';
 
 export type { ChildUnit, ComputeContext, Figure, KpiResult, RankedUnit, TrendPoint } from './compute.js';
 export type { KpiDefinition, KpiId, KpiMeasure } from './definitions.js';

@@ -9,7 +9,7 @@ import { computeDashboard, type ChildUnit, type KpiResult } from '../kpi/compute
 import { KPIS, dashboardTypes, type KpiId } from '../kpi/definitions.js';
 import { dashboardQuery, type DashboardRow } from '../kpi/queries.js';
 import { dashboardScope, partitionNeed, type DashboardScope } from '../kpi/scope.js';
-import { DEFAULT_TARGETS } from '../kpi/targets.js';
+import { parseTargets, type TargetTable } from '../kpi/targets.js';
 import { dataBaseUrl, fetchManifest } from './data-source.js';
 import { resetEngine, useEngine } from './engine-instance.js';
 
@@ -63,6 +63,7 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
   let inflight: AbortController | undefined;
   let manifest: { value: AnalyticsManifest; at: number } | undefined;
   const details = new Map<string, Promise<UnitDetail>>();
+  const targets = new Map<string, Promise<TargetTable>>();
 
   async function currentManifest(signal: AbortSignal): Promise<AnalyticsManifest> {
     if (manifest !== undefined && Date.now() - manifest.at < MANIFEST_TTL_MS) return manifest.value;
@@ -81,6 +82,18 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
       found = api.get<UnitDetail>(`/units/${encodeURIComponent(key)}`);
       details.set(key, found);
       found.catch(() => details.delete(key));
+    }
+    return found;
+  }
+
+  /** The targets in force for a unit in a year (its province's plan over the national one), once per session. */
+  function targetsOf(key: string, year: string): Promise<TargetTable> {
+    const id = `${key}|${year}`;
+    let found = targets.get(id);
+    if (found === undefined) {
+      found = api.get<unknown>('/kpi/targets', { query: { unit: key, year } }).then(parseTargets);
+      targets.set(id, found);
+      found.catch(() => targets.delete(id));
     }
     return found;
   }
@@ -116,6 +129,7 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
     try {
       // The units below (names, ranking) are only needed at the end: off the critical path of a drill-down.
       const below = unitDetail(unit.key);
+      const planned = targetsOf(unit.key, next.period.to.slice(0, 4));
       const found = await currentManifest(signal);
       const files = selectPartitions(found, partitionNeed(next, dashboardTypes()));
       if (instance.generation !== undefined && instance.generation !== found.generation) {
@@ -144,14 +158,14 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
         start: queryStart,
         detail: { unit: unit.key, worker: answer?.ms },
       });
-      const [engine, detail] = await Promise.all([starting, below]);
+      const [engine, detail, table] = await Promise.all([starting, below, planned]);
       signal.throwIfAborted();
       const units = detail.children.map((c) => ({ key: c.key, name: c.name, level: c.level }));
       children.value = units;
       results.value = computeDashboard((answer?.rows ?? []) as unknown as DashboardRow[], KPIS, {
         scope: next,
         children: units,
-        targets: DEFAULT_TARGETS,
+        targets: table,
       });
       empty.value = (answer?.rows.length ?? 0) === 0;
       stats.value = {

@@ -30,12 +30,7 @@ export interface OpenFigures {
 }
 
 const LEADER = 'leader.tayninh';
-const PROVINCE = {
-  key: '2025:80',
-  name: 'Tỉnh Tây Ninh',
-  level: 'province',
-  breadcrumb: [{ key: '2025:TW', name: 'Trung ương Hội LHPN Việt Nam', level: 'central' }],
-};
+const PROVINCE = { key: '2025:80', name: 'Tỉnh Tây Ninh' };
 
 /**
  * Opens the dashboard in `page`; milliseconds to the drawn chart — from the sign-in click when the browser
@@ -116,12 +111,10 @@ async function drills(page: Page, count: number): Promise<{ downs: number[]; ups
     const key = (await row.getAttribute('data-unit'))!;
     downs.push(await figuresOf(page, key, () => row.locator('.drill').click()));
     await page.locator('.canvas[data-state="done"] canvas').waitFor();
-    // Up through the console's context module, as the breadcrumb does.
+    // Back up through the breadcrumbs.
     ups.push(
       await figuresOf(page, PROVINCE.key, () =>
-        page.evaluate(
-          `import('@vwu/context').then((c) => c.selectedUnit.select(${JSON.stringify(PROVINCE)}))`,
-        ),
+        page.locator(`nav.trail button[data-unit="${PROVINCE.key}"]`).click(),
       ),
     );
   }

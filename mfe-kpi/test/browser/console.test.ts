@@ -86,9 +86,13 @@ describe('KPI module in the console', () => {
     await page.locator('.canvas[data-state="done"] canvas').waitFor({ timeout: 30_000 });
     timings.coldOpen = Date.now() - started;
     await expect.poll(() => page.locator('h1').textContent()).toBe('Chỉ tiêu chuyển đổi số');
-    expect(await page.locator('.lead').textContent()).toContain('Tỉnh Tây Ninh');
+    expect(await page.locator('.vwu-frame-lead').textContent()).toContain('Tỉnh Tây Ninh');
     expect(await page.locator('[data-kpi]').count()).toBe(5);
     expect(await page.locator('[data-kpi="docs-online"]').textContent()).toMatch(/\d+(,\d)?%/);
+    // Compared with October, from the same six months of data.
+    expect(await page.locator('[data-kpi="docs-online"] [data-previous]').textContent()).toMatch(
+      /^Kỳ trước: \d+(,\d)?% [▲▼=]/,
+    );
     expect(await page.locator('figcaption').textContent()).toBe(
       'Diễn biến theo tháng — Văn bản đến được xử lý trên môi trường mạng',
     );
@@ -125,10 +129,16 @@ describe('KPI module in the console', () => {
     const name = (await first.locator('.drill').textContent())!.trim();
     const drills: number[] = [];
     drills.push(await figuresOf(key, () => first.locator('.drill').click()));
-    await expect.poll(() => page.locator('.lead').textContent()).toContain(name);
+    await expect.poll(() => page.locator('.vwu-frame-lead').textContent()).toContain(name);
     expect(await page.locator('.ranking h2').textContent()).toContain('Xếp hạng đơn vị trực thuộc');
+    // The breadcrumbs lead back to her province, and no further: the country is text, not a link.
+    const trail = page.locator('nav.trail');
+    expect(await trail.locator('button').allTextContents()).toEqual(['Tỉnh Tây Ninh']);
+    expect(await trail.textContent()).toContain('Trung ương Hội LHPN Việt Nam');
     for (let i = 0; i < 4; i += 1) {
-      await figuresOf('2025:80', () => select(TAY_NINH));
+      await figuresOf('2025:80', () =>
+        i === 0 ? trail.locator('button[data-unit="2025:80"]').click() : select(TAY_NINH),
+      );
       const row = page.locator('tbody tr[data-unit]').nth(i + 1);
       const next = (await row.getAttribute('data-unit'))!;
       drills.push(await figuresOf(next, () => row.locator('.drill').click()));

@@ -3,9 +3,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_TARGETS,
   KPIS,
   computeDashboard,
+  parseTargets,
   dashboardQuery,
   dashboardScope,
   type DashboardRow,
@@ -13,6 +13,7 @@ import {
   type KpiResult,
 } from '../../src/kpi/index.js';
 import type { EventType } from '../../src/engine/index.js';
+import { targetsAnswer } from '../fake-engine.js';
 
 const A = '2025:1';
 const B = '2025:2';
@@ -109,7 +110,7 @@ async function dashboard(
     query.params as (string | number | boolean | null)[],
   );
   const rows = reader.getRowObjectsJS() as unknown as DashboardRow[];
-  const results = computeDashboard(rows, KPIS, { scope, children, targets: DEFAULT_TARGETS });
+  const results = computeDashboard(rows, KPIS, { scope, children, targets: parseTargets(targetsAnswer()) });
   return new Map(results.map((r) => [r.id, r])) as Map<KpiId, KpiResult>;
 }
 
