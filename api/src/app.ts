@@ -13,6 +13,7 @@ import { analyticsPlugin } from './analytics/routes.js';
 import { accountsPlugin } from './auth/routes.js';
 import type { ApiConfig } from './config.js';
 import { consolePlugin } from './console/routes.js';
+import { contestsPlugin } from './contests/plugin.js';
 import { consoleRewrite } from './console/rewrite.js';
 import { deploymentsPlugin } from './deployments/routes.js';
 import { contextPlugin, type Clock } from './context.js';
@@ -113,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(analyticsPlugin);
     await app.register(kpiPlugin);
     await app.register(ingestPlugin);
+    await app.register(contestsPlugin);
     await app.register(auditPlugin);
     if (options.extend !== undefined) await app.register(async (child) => options.extend?.(child));
     await app.ready();

@@ -372,6 +372,157 @@ export const ERRORS = {
     en: 'No training record with this number belongs to this member.',
     vi: 'Không có bản ghi tập huấn mang số này của hội viên.',
   },
+  // Contests (api/src/contests).
+  CONTEST_NOT_FOUND: {
+    status: 404,
+    en: 'There is no contest with this number that you can see. Check the link or choose the contest from the list.',
+    vi: 'Không có hội thi mang số này trong phạm vi của bạn. Kiểm tra đường dẫn hoặc chọn hội thi trong danh sách.',
+  },
+  CONTEST_DEFINITION_INVALID: {
+    status: 400,
+    en: 'The contest definition cannot be used: {problem}. Correct the fields listed in details and save again.',
+    vi: 'Chưa lưu được thể lệ hội thi: {problem}. Sửa các mục nêu trong phần chi tiết rồi lưu lại.',
+  },
+  CONTEST_VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone else changed this contest meanwhile. Reload it, check the changes and save again.',
+    vi: 'Hội thi vừa được người khác sửa. Tải lại, xem các thay đổi rồi lưu lại.',
+  },
+  CONTEST_ALREADY_STARTED: {
+    status: 409,
+    en: 'The contest has started: its definition can no longer change. Ask the organisers for a correction instead.',
+    vi: 'Hội thi đã bắt đầu nên không sửa được thể lệ nữa. Hãy đề nghị ban tổ chức điều chỉnh.',
+  },
+  CONTEST_NOT_ORGANISER: {
+    status: 403,
+    en: 'Only an organiser whose scope includes {unit} may do this.',
+    vi: 'Chỉ ban tổ chức có phạm vi bao gồm {unit} mới làm được việc này.',
+  },
+  CONTEST_STAGE_NOT_OPEN: {
+    status: 409,
+    en: 'Stage {stage} has not opened yet (it opens on {date}). Try again from that day.',
+    vi: 'Vòng {stage} chưa mở (mở từ ngày {date}). Hãy thực hiện từ ngày đó.',
+  },
+  CONTEST_DEADLINE_PASSED: {
+    status: 409,
+    en: 'The deadline of stage {stage} has passed ({date}): entries and scores can no longer change. Ask the organisers if a correction is needed.',
+    vi: 'Đã quá hạn của vòng {stage} ({date}): không thể nộp, sửa bài hay chấm điểm nữa. Nếu cần điều chỉnh, hãy liên hệ ban tổ chức.',
+  },
+  CONTEST_STAGE_CLOSED: {
+    status: 409,
+    en: 'Stage {stage} is closed and its results are final.',
+    vi: 'Vòng {stage} đã kết thúc, kết quả là chính thức.',
+  },
+  CONTEST_STAGE_STILL_OPEN: {
+    status: 409,
+    en: 'Stage {stage} can be closed only after its last day ({date}).',
+    vi: 'Chỉ kết thúc được vòng {stage} sau ngày cuối cùng của vòng ({date}).',
+  },
+  CONTEST_PREVIOUS_STAGE_OPEN: {
+    status: 409,
+    en: 'Close stage {stage} first: stages close in order.',
+    vi: 'Hãy kết thúc vòng {stage} trước: các vòng kết thúc theo thứ tự.',
+  },
+  CONTEST_REASON_REQUIRED: {
+    status: 400,
+    en: 'A correction needs a reason of at least 10 characters; it is kept in the audit log.',
+    vi: 'Điều chỉnh điểm cần ghi lý do (ít nhất 10 ký tự); lý do được lưu vào nhật ký.',
+  },
+  ENTRY_NOT_FOUND: {
+    status: 404,
+    en: 'There is no entry with this number in this contest that you can see.',
+    vi: 'Không có bài dự thi mang số này trong hội thi, trong phạm vi của bạn.',
+  },
+  ENTRY_UNIT_INVALID: {
+    status: 400,
+    en: 'Entries come from a commune or branch inside the contest area ({unit}). Choose such a unit.',
+    vi: 'Bài dự thi phải do một xã, phường hoặc chi hội thuộc địa bàn hội thi ({unit}) gửi. Hãy chọn đúng đơn vị.',
+  },
+  ENTRY_NOT_ELIGIBLE: {
+    status: 400,
+    en: 'This contest does not accept {what}. Check the eligibility in the rules.',
+    vi: 'Hội thi không nhận {what}. Xem lại đối tượng tham gia trong thể lệ.',
+  },
+  ATTACHMENT_MISSING: {
+    status: 400,
+    en: 'No file was sent. Send the file as multipart form data in the field "file".',
+    vi: 'Chưa có tệp nào được gửi. Hãy gửi tệp trong trường "file" (multipart).',
+  },
+  ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    en: 'Files of this type are not accepted. Send PDF, Word, PowerPoint, JPEG, PNG or MP4.',
+    vi: 'Không nhận loại tệp này. Hãy gửi PDF, Word, PowerPoint, JPEG, PNG hoặc MP4.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    en: 'The file is larger than {limit} MB. Send a smaller file, or a link to the video.',
+    vi: 'Tệp lớn hơn {limit} MB. Hãy gửi tệp nhỏ hơn, hoặc gửi đường dẫn tới video.',
+  },
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    en: 'There is no such file in this contest.',
+    vi: 'Không có tệp này trong hội thi.',
+  },
+  JUDGE_NOT_FOUND: {
+    status: 404,
+    en: 'There is no judge account "{username}". Check the username (the account must have the judge role).',
+    vi: 'Không có tài khoản giám khảo "{username}". Kiểm tra tên đăng nhập (tài khoản phải có vai trò giám khảo).',
+  },
+  JURY_UNIT_INVALID: {
+    status: 400,
+    en: 'A jury of stage {stage} sits at {level} level inside the contest area. Choose such a unit.',
+    vi: 'Ban giám khảo của vòng {stage} phải ở cấp {level} trong địa bàn hội thi. Hãy chọn đúng đơn vị.',
+  },
+  NOT_ON_JURY: {
+    status: 403,
+    en: 'You are not on a jury that scores this entry at stage {stage}.',
+    vi: 'Bạn không thuộc ban giám khảo chấm bài này ở vòng {stage}.',
+  },
+  ENTRY_NOT_AT_STAGE: {
+    status: 409,
+    en: 'This entry does not take part in stage {stage}.',
+    vi: 'Bài dự thi này không tham gia vòng {stage}.',
+  },
+  CONFLICT_OF_INTEREST: {
+    status: 403,
+    en: 'You cannot score this entry: it comes from your own unit ({unit}). Another judge of the jury scores it.',
+    vi: 'Bạn không được chấm bài này vì bài của chính đơn vị bạn ({unit}). Giám khảo khác trong ban sẽ chấm.',
+  },
+  SCORE_INVALID: {
+    status: 400,
+    en: 'Criterion "{criterion}" takes a score from 0 to {max}. Correct it and send again.',
+    vi: 'Tiêu chí "{criterion}" chấm từ 0 đến {max} điểm. Sửa lại rồi gửi.',
+  },
+  CERTIFICATE_NOT_AWARDED: {
+    status: 404,
+    en: 'This entry has no award yet, so it has no certificate. Certificates exist once the last stage closes.',
+    vi: 'Bài dự thi này chưa đạt giải nên chưa có giấy chứng nhận. Giấy chứng nhận có sau khi vòng cuối kết thúc.',
+  },
+  VOTE_NOT_OPEN: {
+    status: 409,
+    en: 'This contest takes no public votes now.',
+    vi: 'Hội thi này hiện không nhận bình chọn.',
+  },
+  VOTER_UNKNOWN: {
+    status: 403,
+    en: 'The member key and phone number do not match an active member. Check both, as on your member card.',
+    vi: 'Mã hội viên và số điện thoại không khớp với hội viên nào đang sinh hoạt. Kiểm tra lại theo thẻ hội viên.',
+  },
+  VOTE_ALREADY_CAST: {
+    status: 409,
+    en: 'This member has already voted in this contest: one vote per member.',
+    vi: 'Hội viên này đã bình chọn trong hội thi: mỗi hội viên chỉ được bình chọn một lần.',
+  },
+  VOTE_LIMIT: {
+    status: 429,
+    en: 'Too many votes from this connection. Try again in an hour.',
+    vi: 'Có quá nhiều lượt bình chọn từ cùng một kết nối. Hãy thử lại sau một giờ.',
+  },
+  VOTE_RESULTS_HIDDEN: {
+    status: 409,
+    en: 'Vote results are shown after the vote closes.',
+    vi: 'Kết quả bình chọn được công bố sau khi kết thúc bình chọn.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code of {@link ERRORS}. */

@@ -64,6 +64,56 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     scope: '2025:TW',
   },
   { username: 'admin', displayName: 'Quản trị hệ thống (demo)', role: 'administrator', scope: '2025:TW' },
+  // Contests (issue 8): a provincial organiser, two more communes' officers, a provincial jury of three (one
+  // from Phường Tân Ninh: she may not score her own commune's entries) and two more central judges.
+  {
+    username: 'organiser.tayninh',
+    displayName: 'Ban tổ chức hội thi tỉnh Tây Ninh (demo)',
+    role: 'contest_organiser',
+    scope: '2025:80',
+  },
+  {
+    username: 'officer.binhminh',
+    displayName: 'Cán bộ Hội phường Bình Minh (demo)',
+    role: 'commune_officer',
+    scope: '2025:25480',
+  },
+  {
+    username: 'officer.tanbien',
+    displayName: 'Cán bộ Hội xã Tân Biên (demo)',
+    role: 'commune_officer',
+    scope: '2025:25486',
+  },
+  {
+    username: 'judge.tayninh.1',
+    displayName: 'Giám khảo tỉnh Tây Ninh 1 (demo)',
+    role: 'judge',
+    scope: '2025:80',
+  },
+  {
+    username: 'judge.tayninh.2',
+    displayName: 'Giám khảo tỉnh Tây Ninh 2 (demo)',
+    role: 'judge',
+    scope: '2025:80',
+  },
+  {
+    username: 'judge.tanninh',
+    displayName: 'Giám khảo phường Tân Ninh (demo)',
+    role: 'judge',
+    scope: '2025:25459',
+  },
+  {
+    username: 'judge.central.2',
+    displayName: 'Giám khảo Trung ương 2 (demo)',
+    role: 'judge',
+    scope: '2025:TW',
+  },
+  {
+    username: 'judge.central.3',
+    displayName: 'Giám khảo Trung ương 3 (demo)',
+    role: 'judge',
+    scope: '2025:TW',
+  },
 ];
 
 /**

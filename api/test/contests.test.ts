@@ -1,0 +1,634 @@
+// Contests end to end through app.inject(): define, submit (with attachments), seat juries, score with a
+// conflict of interest refused, deadlines (late submission, frozen scores), a correction with its reason in
+// the audit log, close and promote to the central jury, awards, participation, certificates; public votes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/index.js';
+import { signIn, startTestApp, type TestApp } from './helpers/app.js';
+
+let t: TestApp;
+/** Access tokens by user, with the clock time they were issued at (the tests move the clock by days). */
+const tokens: Record<string, string> = {};
+const issuedAt: Record<string, number> = {};
+
+async function tokenOf(user: string): Promise<string> {
+  if (issuedAt[user] !== t.clock.now) {
+    tokens[user] = (await signIn(t.app, user, DEMO_PASSWORD)).accessToken;
+    issuedAt[user] = t.clock.now;
+  }
+  return tokens[user]!;
+}
+beforeAll(async () => {
+  t = await startTestApp();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function call(
+  user: string | null,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  payload?: unknown,
+) {
+  const response = await t.app.inject({
+    method,
+    url,
+    headers: user === null ? {} : { authorization: `Bearer ${await tokenOf(user)}` },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+  const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined;
+  return { status: response.statusCode, body: json, raw: response.rawPayload, headers: response.headers };
+}
+
+const at = (iso: string) => (t.clock.now = Date.parse(iso));
+
+const DEFINITION = {
+  title: 'Ứng dụng công nghệ thông tin trong tổ chức sinh hoạt hội',
+  rules: 'Sản phẩm, giải pháp ứng dụng CNTT trong sinh hoạt hội viên.',
+  mode: 'jury',
+  eligibility: {
+    audiences: ['cadre', 'member', 'honorary_member'],
+    authorKinds: ['individual', 'collective'],
+  },
+  stages: [
+    { level: 'province', opensOn: '2025-09-01', closesOn: '2025-09-20', forward: { mode: 'top', count: 2 } },
+    { level: 'central', opensOn: '2025-09-21', closesOn: '2025-09-25', forward: { mode: 'top', count: 1 } },
+  ],
+  criteria: [
+    { key: 'idea', label: 'Tính sáng tạo', weight: 1, maxScore: 10 },
+    { key: 'impact', label: 'Hiệu quả', weight: 3, maxScore: 20 },
+  ],
+  awards: [
+    { key: 'first', label: 'Giải Nhất', count: 1 },
+    { key: 'second', label: 'Giải Nhì', count: 1 },
+  ],
+};
+
+function entryBody(unitKey: string, title: string, extra: Record<string, unknown> = {}) {
+  return {
+    unitKey,
+    title,
+    description: `Mô tả ${title}`,
+    audience: 'cadre',
+    authorKind: 'individual',
+    authors: ['Nguyễn Thị Lan'],
+    links: ['https://example.org/video'],
+    ...extra,
+  };
+}
+
+function multipart(fileName: string, contentType: string, data: Buffer) {
+  const boundary = '----vwu-test-boundary';
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+let contestId = 0;
+const entries: Record<string, number> = {};
+const judgeIds: Record<string, number> = {};
+
+describe('a two-level jury contest', () => {
+  it('is defined by an organiser (a bad definition is refused with the field to fix)', async () => {
+    at('2025-08-25T09:00:00+07:00');
+    const bad = await call('organiser.central', 'POST', '/contests', {
+      ownerUnit: '2025:TW',
+      definition: { ...DEFINITION, stages: [DEFINITION.stages[1], DEFINITION.stages[0]] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('CONTEST_DEFINITION_INVALID');
+    expect(bad.body.error.details.problems.map((p: { field: string }) => p.field)).toContain(
+      'stages.1.opensOn',
+    );
+    const created = await call('organiser.central', 'POST', '/contests', {
+      ownerUnit: '2025:TW',
+      definition: DEFINITION,
+    });
+    expect(created.status).toBe(201);
+    contestId = created.body.id;
+    expect(created.body.stages.map((s: { status: string }) => s.status)).toEqual(['upcoming', 'upcoming']);
+    expect(created.body.can).toEqual({ manage: true, submit: true, judge: false });
+    const seen = await call('leader.tayninh', 'GET', '/contests');
+    expect(seen.body.contests.map((c: { id: number }) => c.id)).toContain(contestId);
+  });
+
+  it('refuses entries before the first stage opens', async () => {
+    const early = await call(
+      'officer.tanninh',
+      'POST',
+      `/contests/${contestId}/entries`,
+      entryBody('2025:25459', 'Sớm'),
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('CONTEST_STAGE_NOT_OPEN');
+    expect(early.body.error.message_vi).toContain('01/09/2025');
+  });
+
+  it('takes entries from communes in scope, checks eligibility, and lets them be edited while open', async () => {
+    at('2025-09-02T08:00:00+07:00');
+    const submitted: [string, string, string][] = [
+      ['officer.tanninh', '2025:25459', 'Sổ tay sinh hoạt chi hội trên Zalo'],
+      ['officer.tanninh', '2025:25459', 'Điểm danh sinh hoạt bằng mã QR'],
+      ['officer.binhminh', '2025:25480', 'Sinh hoạt trực tuyến cho hội viên đi làm xa'],
+      ['officer.tanbien', '2025:25486', 'Video hướng dẫn dịch vụ công'],
+    ];
+    for (const [user, unit, title] of submitted) {
+      const r = await call(user, 'POST', `/contests/${contestId}/entries`, entryBody(unit, title));
+      expect(r.status, r.raw.toString()).toBe(201);
+      entries[title] = r.body.id;
+    }
+    const outside = await call(
+      'officer.tanninh',
+      'POST',
+      `/contests/${contestId}/entries`,
+      entryBody('2025:25480', 'X'),
+    );
+    expect(outside.body.error.code).toBe('OUT_OF_SCOPE');
+    const province = await call(
+      'organiser.tayninh',
+      'POST',
+      `/contests/${contestId}/entries`,
+      entryBody('2025:80', 'X'),
+    );
+    expect(province.body.error.code).toBe('ENTRY_UNIT_INVALID');
+    const edited = await call(
+      'officer.tanbien',
+      'PATCH',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}`,
+      {
+        authors: ['Trần Thị Hoa', 'Lê Thị Mai'],
+      },
+    );
+    expect(edited.status).toBe(200);
+    expect(edited.body.authors).toEqual(['Trần Thị Hoa', 'Lê Thị Mai']);
+    const foreign = await call(
+      'officer.binhminh',
+      'PATCH',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}`,
+      { title: 'Y' },
+    );
+    expect(foreign.body.error.code).toBe('ENTRY_NOT_FOUND');
+    const mine = await call('officer.tanninh', 'GET', `/contests/${contestId}/entries`);
+    expect(mine.body.entries).toHaveLength(2);
+  });
+
+  it.each([
+    {
+      what: 'a PDF',
+      name: 'thuyet-minh.pdf',
+      type: 'application/pdf',
+      data: Buffer.from('%PDF-1.4\n%…\n'),
+      status: 201,
+    },
+    {
+      what: 'a PNG',
+      name: 'anh.png',
+      type: 'image/png',
+      data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]),
+      status: 201,
+    },
+    { what: 'a text file', name: 'a.txt', type: 'text/plain', data: Buffer.from('hello'), status: 415 },
+    {
+      what: 'a renamed file',
+      name: 'fake.pdf',
+      type: 'application/pdf',
+      data: Buffer.from('MZ…'),
+      status: 415,
+    },
+    {
+      what: 'a file over 10 MB',
+      name: 'big.pdf',
+      type: 'application/pdf',
+      data: Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(10_000_001)]),
+      status: 413,
+    },
+  ])('attachments: $what → $status', async ({ name, type, data, status }) => {
+    const entryId = entries['Sổ tay sinh hoạt chi hội trên Zalo'];
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/contests/${contestId}/entries/${entryId}/attachments`,
+      ...multipart(name, type, data),
+      headers: {
+        ...multipart(name, type, data).headers,
+        authorization: `Bearer ${await tokenOf('officer.tanninh')}`,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(status);
+    if (status === 201) {
+      const download = await call(
+        'officer.tanninh',
+        'GET',
+        `/contests/${contestId}/attachments/${response.json().id}`,
+      );
+      expect(download.status).toBe(200);
+      expect(Buffer.compare(download.raw, data)).toBe(0);
+      const other = await call(
+        'officer.binhminh',
+        'GET',
+        `/contests/${contestId}/attachments/${response.json().id}`,
+      );
+      expect(other.body.error.code).toBe('ATTACHMENT_NOT_FOUND');
+    }
+  });
+
+  it('seats juries: each organiser within her scope, judges by username', async () => {
+    for (const username of ['judge.tayninh.1', 'judge.tayninh.2', 'judge.tanninh']) {
+      const r = await call('organiser.tayninh', 'POST', `/contests/${contestId}/judges`, {
+        stageIndex: 0,
+        juryUnit: '2025:80',
+        username,
+      });
+      expect(r.status, r.raw.toString()).toBe(200);
+    }
+    const above = await call('organiser.tayninh', 'POST', `/contests/${contestId}/judges`, {
+      stageIndex: 1,
+      juryUnit: '2025:TW',
+      username: 'judge.central',
+    });
+    expect(above.body.error.code).toBe('CONTEST_NOT_ORGANISER');
+    const wrongLevel = await call('organiser.central', 'POST', `/contests/${contestId}/judges`, {
+      stageIndex: 1,
+      juryUnit: '2025:80',
+      username: 'judge.central',
+    });
+    expect(wrongLevel.body.error.code).toBe('JURY_UNIT_INVALID');
+    const notJudge = await call('organiser.central', 'POST', `/contests/${contestId}/judges`, {
+      stageIndex: 1,
+      juryUnit: '2025:TW',
+      username: 'leader.hanoi',
+    });
+    expect(notJudge.body.error.code).toBe('JUDGE_NOT_FOUND');
+    let last;
+    for (const username of ['judge.central', 'judge.central.2', 'judge.central.3'])
+      last = await call('organiser.central', 'POST', `/contests/${contestId}/judges`, {
+        stageIndex: 1,
+        juryUnit: '2025:TW',
+        username,
+      });
+    expect(last?.body.judges).toHaveLength(6);
+    for (const j of last?.body.judges ?? []) judgeIds[j.displayName] = j.userId;
+  });
+
+  it('scores with progress; a judge never scores her own commune’s entry', async () => {
+    const sheets: Record<string, [number, number][]> = {
+      // per entry title: [idea, impact] of judge.tayninh.1, judge.tayninh.2, judge.tanninh
+      'Sổ tay sinh hoạt chi hội trên Zalo': [
+        [9, 18],
+        [8, 17],
+      ],
+      'Điểm danh sinh hoạt bằng mã QR': [
+        [6, 10],
+        [7, 11],
+      ],
+      'Sinh hoạt trực tuyến cho hội viên đi làm xa': [
+        [8, 16],
+        [9, 15],
+        [8, 18],
+      ],
+      'Video hướng dẫn dịch vụ công': [
+        [5, 9],
+        [6, 8],
+        [4, 10],
+      ],
+    };
+    const judges = ['judge.tayninh.1', 'judge.tayninh.2', 'judge.tanninh'];
+    for (const [title, marks] of Object.entries(sheets)) {
+      for (const [i, [idea, impact]] of marks.entries()) {
+        const r = await call(judges[i]!, 'PUT', `/contests/${contestId}/entries/${entries[title]}/scores`, {
+          stageIndex: 0,
+          scores: [
+            { criterion: 'idea', value: idea, comment: 'Ý tưởng rõ' },
+            { criterion: 'impact', value: impact },
+          ],
+        });
+        expect(r.status, r.raw.toString()).toBe(200);
+      }
+    }
+    const conflict = await call(
+      'judge.tanninh',
+      'PUT',
+      `/contests/${contestId}/entries/${entries['Sổ tay sinh hoạt chi hội trên Zalo']}/scores`,
+      {
+        stageIndex: 0,
+        scores: [{ criterion: 'idea', value: 10 }],
+      },
+    );
+    expect(conflict.status).toBe(403);
+    expect(conflict.body.error.code).toBe('CONFLICT_OF_INTEREST');
+    expect(conflict.body.error.message_vi).toContain('Phường Tân Ninh');
+    const tooHigh = await call(
+      'judge.tayninh.1',
+      'PUT',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}/scores`,
+      {
+        stageIndex: 0,
+        scores: [{ criterion: 'impact', value: 21 }],
+      },
+    );
+    expect(tooHigh.body.error.code).toBe('SCORE_INVALID');
+    const central = await call(
+      'judge.central',
+      'PUT',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}/scores`,
+      {
+        stageIndex: 0,
+        scores: [{ criterion: 'idea', value: 1 }],
+      },
+    );
+    expect(central.body.error.code).toBe('NOT_ON_JURY');
+    const progress = await call('judge.tanninh', 'GET', `/contests/${contestId}/judging`);
+    expect(progress.body.assignments[0].progress).toEqual({ scored: 2, remaining: 0, conflicts: 2 });
+    const p1 = await call('judge.tayninh.1', 'GET', `/contests/${contestId}/judging`);
+    expect(p1.body.assignments[0].progress).toEqual({ scored: 4, remaining: 0, conflicts: 0 });
+  });
+
+  it('refuses a late submission and frozen scores after the deadline; a correction needs a reason', async () => {
+    at('2025-09-21T00:00:00+07:00');
+    const late = await call(
+      'officer.binhminh',
+      'POST',
+      `/contests/${contestId}/entries`,
+      entryBody('2025:25480', 'Nộp muộn'),
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('CONTEST_DEADLINE_PASSED');
+    expect(late.body.error.message_vi).toContain('20/09/2025');
+    const frozen = await call(
+      'judge.tayninh.1',
+      'PUT',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}/scores`,
+      {
+        stageIndex: 0,
+        scores: [{ criterion: 'idea', value: 10 }],
+      },
+    );
+    expect(frozen.body.error.code).toBe('CONTEST_DEADLINE_PASSED');
+    const entryId = entries['Điểm danh sinh hoạt bằng mã QR'];
+    const judgeId = judgeIds['Giám khảo tỉnh Tây Ninh 2 (demo)'];
+    const noReason = await call(
+      'organiser.central',
+      'POST',
+      `/contests/${contestId}/entries/${entryId}/corrections`,
+      {
+        stageIndex: 0,
+        judgeId,
+        criterion: 'impact',
+        value: 19,
+        reason: 'sửa',
+      },
+    );
+    expect(noReason.body.error.code).toBe('CONTEST_REASON_REQUIRED');
+    const reason = 'Giám khảo nhập nhầm 11 thay vì 19 (biên bản ngày 21/09)';
+    const fixed = await call(
+      'organiser.central',
+      'POST',
+      `/contests/${contestId}/entries/${entryId}/corrections`,
+      {
+        stageIndex: 0,
+        judgeId,
+        criterion: 'impact',
+        value: 19,
+        reason,
+      },
+    );
+    expect(fixed.status, fixed.raw.toString()).toBe(200);
+    const { rows } = await t.store.query<{
+      before: { value: number };
+      after: { reason: string; value: number };
+    }>("SELECT before, after FROM audit_log WHERE action = 'contest.score_correct' AND entity_id = $1", [
+      String(entryId),
+    ]);
+    expect(rows).toEqual([
+      {
+        before: expect.objectContaining({ value: 11 }),
+        after: expect.objectContaining({ value: 19, reason }),
+      },
+    ]);
+  });
+
+  it('closes the provincial stage in order, forwarding the two best to the central jury', async () => {
+    const early = await call('organiser.central', 'POST', `/contests/${contestId}/stages/1/close`);
+    expect(early.body.error.code).toBe('CONTEST_PREVIOUS_STAGE_OPEN');
+    const notOrganiser = await call('organiser.tayninh', 'POST', `/contests/${contestId}/stages/0/close`);
+    expect(notOrganiser.body.error.code).toBe('CONTEST_NOT_ORGANISER');
+    const closed = await call('organiser.central', 'POST', `/contests/${contestId}/stages/0/close`);
+    expect(closed.status, closed.raw.toString()).toBe(200);
+    expect(closed.body.stages.map((s: { status: string }) => s.status)).toEqual(['closed', 'open']);
+    const results = await call('leader.tayninh', 'GET', `/contests/${contestId}/results`);
+    const [group] = results.body.stages[0].groups;
+    expect(group.jury.name).toBe('Tỉnh Tây Ninh');
+    // Zalo (2 judges: 90, 83.75) 86.88; online (80, 78.75, 87.5) 82.08; QR after the correction (52.5, 88.75)
+    // 70.63; video (46.25, 45, 47.5) 46.25. Top 2 move on: two communes forwarded to central.
+    expect(group.standings.map((s: { title: string; promoted: boolean }) => [s.title, s.promoted])).toEqual([
+      ['Sổ tay sinh hoạt chi hội trên Zalo', true],
+      ['Sinh hoạt trực tuyến cho hội viên đi làm xa', true],
+      ['Điểm danh sinh hoạt bằng mã QR', false],
+      ['Video hướng dẫn dịch vụ công', false],
+    ]);
+    const again = await call('organiser.central', 'POST', `/contests/${contestId}/stages/0/close`);
+    expect(again.body.error.code).toBe('CONTEST_STAGE_CLOSED');
+  });
+
+  it('the central jury scores the forwarded entries only, then the contest closes with awards', async () => {
+    const central = await call('judge.central', 'GET', `/contests/${contestId}/judging`);
+    expect(central.body.assignments[0].sheets.map((s: { title: string }) => s.title).sort()).toEqual(
+      ['Sổ tay sinh hoạt chi hội trên Zalo', 'Sinh hoạt trực tuyến cho hội viên đi làm xa'].sort(),
+    );
+    const marks: Record<string, number[]> = {
+      'Sổ tay sinh hoạt chi hội trên Zalo': [15, 16, 14],
+      'Sinh hoạt trực tuyến cho hội viên đi làm xa': [18, 19, 17],
+    };
+    for (const [title, impacts] of Object.entries(marks))
+      for (const [i, judge] of ['judge.central', 'judge.central.2', 'judge.central.3'].entries()) {
+        const r = await call(judge, 'PUT', `/contests/${contestId}/entries/${entries[title]}/scores`, {
+          stageIndex: 1,
+          scores: [
+            { criterion: 'idea', value: 8 },
+            { criterion: 'impact', value: impacts[i]! },
+          ],
+        });
+        expect(r.status).toBe(200);
+      }
+    const notYet = await call('organiser.central', 'POST', `/contests/${contestId}/stages/1/close`);
+    expect(notYet.body.error.code).toBe('CONTEST_STAGE_STILL_OPEN');
+    const hidden = await call('leader.tayninh', 'GET', `/contests/${contestId}/results`);
+    expect(hidden.body.stages).toHaveLength(1);
+    at('2025-09-26T08:00:00+07:00');
+    expect((await call('organiser.central', 'POST', `/contests/${contestId}/stages/1/close`)).status).toBe(
+      200,
+    );
+    const results = await call('leader.tayninh', 'GET', `/contests/${contestId}/results`);
+    expect(results.body.awards.map((a: { title: string; label: string }) => [a.title, a.label])).toEqual([
+      ['Sinh hoạt trực tuyến cho hội viên đi làm xa', 'Giải Nhất'],
+      ['Sổ tay sinh hoạt chi hội trên Zalo', 'Giải Nhì'],
+    ]);
+    expect(results.body.tieBreak).toContain('tiêu chí có trọng số lớn nhất');
+  });
+
+  it('counts participation per unit', async () => {
+    const r = await call('leader.tayninh', 'GET', `/contests/${contestId}/participation`);
+    expect(
+      r.body.units.map(
+        (u: { unit: { name: string }; submitted: number; forwarded: number; awarded: number }) => [
+          u.unit.name,
+          u.submitted,
+          u.forwarded,
+          u.awarded,
+        ],
+      ),
+    ).toEqual([
+      ['Phường Tân Ninh', 2, 1, 1],
+      ['Phường Bình Minh', 1, 1, 1],
+      ['Xã Tân Biên', 1, 0, 0],
+    ]);
+    const hanoi = await call('leader.hanoi', 'GET', `/contests/${contestId}/participation`);
+    expect(hanoi.body.units).toEqual([]);
+  });
+
+  it('gives certificates (PDF with an embedded Vietnamese font) to awarded entries only', async () => {
+    const pdf = await call(
+      'officer.tanninh',
+      'GET',
+      `/contests/${contestId}/entries/${entries['Sinh hoạt trực tuyến cho hội viên đi làm xa']}/certificate`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdf.raw.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).toMatch(/\/FontFile2/);
+    expect(text).toMatch(/NotoSans-Bold/);
+    const none = await call(
+      'officer.tanbien',
+      'GET',
+      `/contests/${contestId}/entries/${entries['Video hướng dẫn dịch vụ công']}/certificate`,
+    );
+    expect(none.body.error.code).toBe('CERTIFICATE_NOT_AWARDED');
+  });
+
+  it('audits every write', async () => {
+    const { rows } = await t.store.query<{ action: string; n: number }>(
+      "SELECT action, count(*)::int AS n FROM audit_log WHERE action LIKE 'contest.%' GROUP BY action ORDER BY action",
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.action, r.n]))).toEqual({
+      'contest.create': 1,
+      'contest.entry_submit': 4,
+      'contest.entry_edit': 1,
+      'contest.attachment_add': 2,
+      'contest.judge_assign': 6,
+      'contest.score': 10 + 6,
+      'contest.score_correct': 1,
+      'contest.stage_close': 2,
+    });
+  });
+});
+
+describe('a public vote', () => {
+  let voteId = 0;
+  let entryA = 0;
+  let entryB = 0;
+  const member = { memberKey: 'm-vote-0001', phone: '0912345678' };
+
+  it('takes one vote per member, from members of the area only, and shows results after close', async () => {
+    at('2025-10-01T08:00:00+07:00');
+    await t.store.query(
+      `INSERT INTO member (member_key, full_name, name_search, date_of_birth, ethnicity, phone, unit_key, commune_key,
+         province_key, joined_on, created_at, updated_at)
+       VALUES ($1, 'Hội viên A', 'hoi vien a', '1990-01-01', 'Kinh', $2, '2025:25459', '2025:25459', '2025:80', '2020-01-01', now(), now())`,
+      [member.memberKey, member.phone],
+    );
+    const created = await call('organiser.tayninh', 'POST', '/contests', {
+      ownerUnit: '2025:80',
+      definition: {
+        ...DEFINITION,
+        mode: 'public_vote',
+        stages: [
+          {
+            level: 'province',
+            opensOn: '2025-10-01',
+            closesOn: '2025-10-10',
+            forward: { mode: 'top', count: 1 },
+          },
+        ],
+        criteria: [],
+      },
+    });
+    expect(created.status, created.raw.toString()).toBe(201);
+    voteId = created.body.id;
+    entryA = (
+      await call(
+        'officer.tanninh',
+        'POST',
+        `/contests/${voteId}/entries`,
+        entryBody('2025:25459', 'Ảnh đẹp A'),
+      )
+    ).body.id;
+    entryB = (
+      await call(
+        'officer.binhminh',
+        'POST',
+        `/contests/${voteId}/entries`,
+        entryBody('2025:25480', 'Ảnh đẹp B'),
+      )
+    ).body.id;
+    const first = await call(null, 'POST', `/contests/${voteId}/votes`, { entryId: entryB, ...member });
+    expect(first.status, first.raw.toString()).toBe(201);
+    const second = await call(null, 'POST', `/contests/${voteId}/votes`, { entryId: entryA, ...member });
+    expect(second.body.error.code).toBe('VOTE_ALREADY_CAST');
+    const stranger = await call(null, 'POST', `/contests/${voteId}/votes`, {
+      entryId: entryA,
+      memberKey: member.memberKey,
+      phone: '0900000000',
+    });
+    expect(stranger.body.error.code).toBe('VOTER_UNKNOWN');
+    const juryContest = await call(null, 'POST', `/contests/${contestId}/votes`, {
+      entryId: entryA,
+      ...member,
+    });
+    expect(juryContest.body.error.code).toBe('VOTE_NOT_OPEN');
+    const hidden = await call('leader.tayninh', 'GET', `/contests/${voteId}/votes`);
+    expect(hidden.body.error.code).toBe('VOTE_RESULTS_HIDDEN');
+    at('2025-10-11T08:00:00+07:00');
+    const shown = await call('leader.tayninh', 'GET', `/contests/${voteId}/votes`);
+    expect(shown.body.votes).toEqual([
+      { entryId: entryB, title: 'Ảnh đẹp B', votes: 1 },
+      { entryId: entryA, title: 'Ảnh đẹp A', votes: 0 },
+    ]);
+  });
+
+  it('limits votes from one source', async () => {
+    at('2025-10-05T08:00:00+07:00');
+    for (let i = 0; i < 21; i += 1) {
+      const key = `m-stuff-${String(i).padStart(4, '0')}`;
+      await t.store.query(
+        `INSERT INTO member (member_key, full_name, name_search, date_of_birth, ethnicity, phone, unit_key, commune_key,
+           province_key, joined_on, created_at, updated_at)
+         VALUES ($1, 'Hội viên', 'hoi vien', '1990-01-01', 'Kinh', '0911111111', '2025:25459', '2025:25459', '2025:80', '2020-01-01', now(), now())`,
+        [key],
+      );
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      const r = await call(null, 'POST', `/contests/${voteId}/votes`, {
+        entryId: entryA,
+        memberKey: `m-stuff-${String(i).padStart(4, '0')}`,
+        phone: '0911111111',
+      });
+      statuses.push(r.status);
+    }
+    // The first test's vote from this source is days old: 20 pass within the hour, the 21st is refused.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses[20]).toBe(429);
+    t.clock.advance(3600);
+    const later = await call(null, 'POST', `/contests/${voteId}/votes`, {
+      entryId: entryA,
+      memberKey: 'm-stuff-0020',
+      phone: '0911111111',
+    });
+    expect(later.status).toBe(201);
+  });
+});
