@@ -43,6 +43,10 @@ const serviceEnv = {
   SERVE_CONSOLE: process.env.SERVE_CONSOLE ?? 'true',
   // Plain http on this machine: a Secure cookie would not come back over http://127.0.0.1 in every browser.
   COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
+  // One event log and one analytics tree per demo scale, so that two scales never mix.
+  EVENT_LOG_DIR: process.env.EVENT_LOG_DIR ?? join(demoDir, 'event-log'),
+  ANALYTICS_DIR: process.env.ANALYTICS_DIR ?? join(demoDir, 'analytics'),
+  PIPELINE_STATE_DIR: process.env.PIPELINE_STATE_DIR ?? join(demoDir, 'pipeline-state'),
 };
 
 function run(name, command, args) {
