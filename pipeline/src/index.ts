@@ -12,7 +12,13 @@ export type { DemoWorld } from './demo/world.js';
 // Arrow batches of the one wide event schema, and reading them back.
 export { buildEventBatch, occurredAtMs } from './parquet/arrow-batch.js';
 export { EVENT_COLUMNS, rowToRecord, tableRows } from './parquet/event-rows.js';
-export { ATTRIBUTE_COLUMNS, ATTRIBUTE_NAMES, EVENT_SCHEMA, SORT_COLUMNS, attributesOf } from './parquet/schema.js';
+export {
+  ATTRIBUTE_COLUMNS,
+  ATTRIBUTE_NAMES,
+  EVENT_SCHEMA,
+  SORT_COLUMNS,
+  attributesOf,
+} from './parquet/schema.js';
 export { UnitResolver } from './parquet/unit-resolver.js';
 export type { SinkRecord } from './parquet/arrow-batch.js';
 export type { Cell, EventRow } from './parquet/event-rows.js';
@@ -25,27 +31,61 @@ export type { ParquetEncoder } from './parquet/encoders.js';
 // The file side: partitioned, offset-named Parquet files landed atomically, the manifest, recovery.
 export { TEMP_MARKER, landFile, removeTempFiles, sha256File } from './sink/atomic-file.js';
 export { durableStateOf } from './sink/durable-state.js';
-export { EVENTS_DIR, compactedFileName, parseRawFileName, partitionDir, rawFileName, vietnamMonth } from './sink/layout.js';
+export {
+  EVENTS_DIR,
+  compactedFileName,
+  parseRawFileName,
+  partitionDir,
+  rawFileName,
+  vietnamMonth,
+} from './sink/layout.js';
 export { PartitionWriter, SINK_DEFAULTS } from './sink/partition-writer.js';
 export { recoverSink } from './sink/recovery.js';
 export { SinkPipeline } from './sink/pipeline.js';
 export { COMPACTION_DEFAULTS, compact, compactionPlan, mergeFiles } from './sink/compact.js';
-export { MANIFEST_FILE, ManifestFormatError, emptyManifest, isCompacted, parseManifest, readManifest } from './manifest/manifest.js';
+export {
+  MANIFEST_FILE,
+  ManifestFormatError,
+  emptyManifest,
+  isCompacted,
+  parseManifest,
+  readManifest,
+} from './manifest/manifest.js';
 export { ManifestConflictError, ManifestStore } from './manifest/store.js';
 export type { BeforeRename, LandOptions, LandedFile, RandomSuffix } from './sink/atomic-file.js';
 export type { DurableState } from './sink/durable-state.js';
 export type { FileOffsets, PartitionKey } from './sink/layout.js';
-export type { AppendOutcome, FlushResult, IngestedBatch, PartitionWriterOptions, SinkLimits } from './sink/partition-writer.js';
+export type {
+  AppendOutcome,
+  FlushResult,
+  IngestedBatch,
+  PartitionWriterOptions,
+  SinkLimits,
+} from './sink/partition-writer.js';
 export type { RecoveryReport } from './sink/recovery.js';
 export type { RejectedRecord, SinkPipelineOptions } from './sink/pipeline.js';
 export type { CompactionOptions, CompactionReport } from './sink/compact.js';
-export type { CompactedSource, Manifest, ManifestFile, ManifestRollup, RawSource, RetiredFile } from './manifest/manifest.js';
+export type {
+  CompactedSource,
+  Manifest,
+  ManifestFile,
+  ManifestRollup,
+  RawSource,
+  RetiredFile,
+} from './manifest/manifest.js';
 export type { ManifestChange } from './manifest/store.js';
 
 // Rollups: unit × month (and day) totals of every KPI numerator and denominator, recorded and current views.
 export { ANCESTORS_TABLE, ancestorRows, loadAncestors } from './rollup/ancestors.js';
 export { METRICS } from './rollup/metrics.js';
-export { ROLLUPS_DIR, rollupKinds, touchedMonths, updateRollups } from './rollup/rollup.js';
+export {
+  CASE_CLOSE_MONTHS,
+  ROLLUPS_DIR,
+  addMonths,
+  rollupKinds,
+  touchedMonths,
+  updateRollups,
+} from './rollup/rollup.js';
 export type { AncestorRow } from './rollup/ancestors.js';
 export type { MetricAggregate, MetricDefinition } from './rollup/metrics.js';
 export type { RollupGrain, RollupOptions, RollupView } from './rollup/rollup.js';
@@ -106,6 +146,7 @@ export {
   createKafkaDeadLetters,
   deadLetterTopic,
   toDeadLetter,
+  unplacedLetter,
 } from './ingest/dead-letter.js';
 export { DedupStore } from './ingest/dedup.js';
 export { Ingest } from './ingest/ingest.js';
@@ -114,7 +155,12 @@ export { IngestMetrics, startMetricsReporter, totalLag } from './ingest/metrics.
 export { checkMessage } from './ingest/validate.js';
 export { benchBareConsumer } from './bench/bare-consumer.js';
 export type { BareConsumerOptions, BareConsumerResult } from './bench/bare-consumer.js';
-export type { DeadLetter, DeadLetterSink, KafkaDeadLetterOptions } from './ingest/dead-letter.js';
+export type {
+  DeadLetter,
+  DeadLetterSink,
+  KafkaDeadLetterOptions,
+  UnplacedRecord,
+} from './ingest/dead-letter.js';
 export type { DedupOptions, DedupPartitionStats, DedupVerdict } from './ingest/dedup.js';
 export type { AcceptedEvent, IngestConfig, IngestResult } from './ingest/ingest.js';
 export type { Clock, JsonLoggerOptions, LogFields, LogLevel, Logger } from './ingest/log.js';
@@ -125,3 +171,27 @@ export type {
   MetricsSnapshot,
 } from './ingest/metrics.js';
 export type { MessageVerdict } from './ingest/validate.js';
+
+// The service: configuration from the environment, the long-running pipeline, metrics, load and replay.
+export {
+  ConfigError,
+  DEFAULT_ANALYTICS_DIR,
+  DEFAULT_STATE_DIR,
+  dedupDirOf,
+  serviceConfigFromEnv,
+} from './service/config.js';
+export { startPipelineService } from './service/service.js';
+export { RATE_WINDOW_MS, prometheusText } from './service/metrics.js';
+export { serveMetrics } from './service/http.js';
+export { startPeriodic } from './service/periodic.js';
+export { RollupTracker } from './service/rollup-tracker.js';
+export { loadEventsIntoLog } from './service/load-events.js';
+export { ReplayError, replayRange } from './service/replay.js';
+export type { ServiceConfig } from './service/config.js';
+export type { PipelineService, ServiceDependencies } from './service/service.js';
+export type { ServiceSnapshot, ServiceState, SinkCounters } from './service/metrics.js';
+export type { MetricsServer } from './service/http.js';
+export type { PeriodicState, PeriodicTask } from './service/periodic.js';
+export type { LoadEventsOptions, LoadEventsResult } from './service/load-events.js';
+export type { ReplayOptions, ReplayResult } from './service/replay.js';
+export { requireRealBroker } from './bench/real-broker.js';

@@ -9,7 +9,7 @@
  */
 import { appendFile, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatIssues, type EventIssue } from '@vwu/contracts';
+import { encodeEvent, formatIssues, type ActivityEvent, type EventIssue } from '@vwu/contracts';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { SourceMessage } from '../source/types.js';
 import { systemClock, type Clock } from './log.js';
@@ -82,6 +82,43 @@ export function toDeadLetter(
     ...base,
     event_id: text(verdict.parsed?.event_id),
     event_type: text(verdict.parsed?.type),
+  };
+}
+
+/** A valid event the sink could not place (its unit is unknown to the hierarchy), as the sink reports it. */
+export interface UnplacedRecord {
+  event: ActivityEvent;
+  partition: number;
+  offset: number;
+  /** The log's record timestamp, ms since the epoch. */
+  ingestedAt: number;
+  reason: string;
+}
+
+/**
+ * The dead letter of an event that passed the contract but that the sink could not place: `invalid`, with
+ * the event re-encoded as its original bytes.
+ *
+ * @example await deadLetters.write(rejected.map((r) => unplacedLetter(r, topic)));
+ */
+export function unplacedLetter(
+  record: UnplacedRecord,
+  topic: string,
+  clock: Clock = systemClock,
+): DeadLetter {
+  return {
+    type: 'invalid',
+    reason: record.reason,
+    issues: [{ path: '/unit_code', message: record.reason }],
+    original_base64: Buffer.from(encodeEvent(record.event)).toString('base64'),
+    topic,
+    partition: record.partition,
+    offset: String(record.offset),
+    key: record.event.unit_code,
+    message_timestamp: new Date(record.ingestedAt).toISOString(),
+    received_at: new Date(clock.now()).toISOString(),
+    event_id: record.event.event_id,
+    event_type: record.event.type,
   };
 }
 

@@ -71,6 +71,16 @@ export class IngestMetrics {
     this.committed.set(partition, nextOffset);
   }
 
+  /** The counters since start, without touching the rate window of {@link IngestMetrics.snapshot}. */
+  counters(): IngestCounters {
+    return { ...this.totals };
+  }
+
+  /** Committed next offsets as last recorded, per partition. */
+  commits(): ReadonlyMap<number, string> {
+    return this.committed;
+  }
+
   /** The counters now, with rates since the previous call. */
   snapshot(): MetricsSnapshot {
     const now = this.clock.now();

@@ -26,6 +26,8 @@ export interface ParquetEncoder {
 /** Options of {@link parquetWasmEncoder}. */
 export interface ParquetWasmOptions {
   rowGroupRows?: number;
+  /** `zstd` (default) for files readers get; `uncompressed` for scratch files read once by DuckDB. */
+  compression?: 'zstd' | 'uncompressed';
 }
 
 /**
@@ -41,7 +43,7 @@ export function parquetWasmEncoder(options: ParquetWasmOptions = {}): ParquetEnc
     encode(batches) {
       const ipc = tableToIPC(new Table(batches), 'stream');
       const properties = new WriterPropertiesBuilder()
-        .setCompression(Compression.ZSTD)
+        .setCompression(options.compression === 'uncompressed' ? Compression.UNCOMPRESSED : Compression.ZSTD)
         .setStatisticsEnabled(EnabledStatistics.Page)
         .setMaxRowGroupSize(rowGroupRows)
         .setDictionaryEnabled(true)

@@ -2,7 +2,9 @@
  * The rollup metrics: every numerator and denominator of the targets in DOMAIN.md (seeds 001, 003, 004), as
  * one SQL expression each over the event columns. Targets are ratios and thresholds applied by readers (and
  * edited as data); rollups carry only the counts they are made of. The expressions are constants of this
- * module, never built from input.
+ * module, never built from input. Besides the event columns, `case.reported` rows carry `close_days` and
+ * `close_outcome` from the first `case.closed` of the same `case_key` (see `rollup.ts`), so the portal-case
+ * KPI — reported through the portal, advised or resolved within N days — is counted in the report's period.
  */
 import type { EventType } from '@vwu/contracts';
 
@@ -163,6 +165,20 @@ export const METRICS: readonly MetricDefinition[] = [
     'case.reported',
     "channel = 'portal'",
     'denominator: cases reported through the portal',
+  ),
+  ...[7, 15, 30, 60, 90].map((days) =>
+    count(
+      `cases_portal_ok_${days}d`,
+      'case.reported',
+      `channel = 'portal' AND close_outcome IN ('advised', 'resolved') AND close_days <= ${days}`,
+      `numerator (report period): portal cases advised or resolved within ${days} days of the report`,
+    ),
+  ),
+  total(
+    'cases_portal_ok_days_sum',
+    'case.reported',
+    "CASE WHEN channel = 'portal' AND close_outcome IN ('advised', 'resolved') AND close_days <= 90 THEN close_days ELSE 0 END",
+    'days from report to closure of the portal cases advised or resolved within 90 days (average = this / cases_portal_ok_90d)',
   ),
   count('cases_closed', 'case.closed', 'TRUE', 'cases closed'),
   count(

@@ -52,7 +52,7 @@ const lasts = METRICS.filter((m) => m.aggregate === 'last');
  * value). Everything spliced in is a constant of this module; the period is computed as `rollup_period`
  * because `period` is also an event attribute (report.submitted).
  */
-function rollupSql(view: RollupView, grain: RollupGrain): string {
+function rollupSql(view: RollupView, grain: RollupGrain, withClosures: boolean): string {
   const all = METRICS.map((m) => quote(m.metric));
   const flowColumns = [
     ...sums.map(
@@ -69,10 +69,17 @@ function rollupSql(view: RollupView, grain: RollupGrain): string {
     view === 'recorded'
       ? 'recorded_unit AS unit, CAST(1 AS DOUBLE) AS weight'
       : 'unnest(current_units) AS unit, unnest(current_weights) AS weight';
+  const closures = withClosures
+    ? `SELECT case_key, min(occurred_at) AS closed_at, arg_min(outcome, occurred_at) AS close_outcome
+       FROM read_parquet($closed, union_by_name = true) GROUP BY case_key`
+    : 'SELECT NULL::VARCHAR AS case_key, NULL::TIMESTAMPTZ AS closed_at, NULL::VARCHAR AS close_outcome WHERE false';
   return `
-    WITH ev AS (
-      SELECT *, strftime(make_timestamp((epoch_ms(occurred_at) + 25200000) * 1000), '${PERIOD_FORMAT[grain]}') AS rollup_period
-      FROM read_parquet($files, union_by_name = true)
+    WITH closures AS (${closures}),
+    ev AS (
+      SELECT e.*, strftime(make_timestamp((epoch_ms(e.occurred_at) + 25200000) * 1000), '${PERIOD_FORMAT[grain]}') AS rollup_period,
+        (epoch_ms(c.closed_at) - epoch_ms(e.occurred_at)) / 86400000.0 AS close_days, c.close_outcome
+      FROM read_parquet($files, union_by_name = true) e
+      LEFT JOIN closures c ON e.type = 'case.reported' AND e.case_key = c.case_key
     ),
     flows AS (
       SELECT rollup_period, recorded_unit, current_units, current_weights, ${flowColumns.join(', ')}
@@ -123,9 +130,30 @@ export function rollupKinds(
   return grains.flatMap((grain) => VIEWS.map((view) => ({ grain, view })));
 }
 
-/** The months some landed files touched, for {@link updateRollups}. */
-export function touchedMonths(files: readonly Pick<ManifestFile, 'month'>[]): string[] {
-  return [...new Set(files.map((f) => f.month))].sort();
+/**
+ * Months after a case's report in which its closure still counts for the case KPI (closed within N days,
+ * N ≤ 90): a `case.closed` file of month M changes the rollups of the report months M − 3 … M.
+ */
+export const CASE_CLOSE_MONTHS = 3;
+
+/** `YYYY-MM` moved by `delta` months. */
+export function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7);
+}
+
+/**
+ * The months whose rollups some landed files change, for {@link updateRollups}: their own months, and for
+ * `case.closed` files the {@link CASE_CLOSE_MONTHS} before (the reports they close).
+ */
+export function touchedMonths(files: readonly Pick<ManifestFile, 'month' | 'type'>[]): string[] {
+  const months = new Set<string>();
+  for (const f of files) {
+    months.add(f.month);
+    if (f.type === 'case.closed')
+      for (let d = 1; d <= CASE_CLOSE_MONTHS; d += 1) months.add(addMonths(f.month, -d));
+  }
+  return [...months].sort();
 }
 
 async function rollupMonth(
@@ -139,6 +167,12 @@ async function rollupMonth(
     .files.filter((f) => f.month === month)
     .map((f) => join(store.root, f.path));
   const old = store.current().rollups.filter((r) => r.month === month);
+  const closed = store
+    .current()
+    .files.filter(
+      (f) => f.type === 'case.closed' && f.month >= month && f.month <= addMonths(month, CASE_CLOSE_MONTHS),
+    )
+    .map((f) => join(store.root, f.path));
   if (files.length === 0) return { add: [], retire: old.map((r) => r.path) };
   const add: ManifestRollup[] = [];
   for (const view of VIEWS) {
@@ -152,9 +186,9 @@ async function rollupMonth(
         (sha256) => join(dir, `r-${sha256.slice(0, 24)}.parquet`),
         async (path) => {
           await connection.run(
-            `COPY (${rollupSql(view, grain)}) TO $path (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
-            { files: listValue(files), path },
-            { files: LIST(VARCHAR), path: VARCHAR },
+            `COPY (${rollupSql(view, grain, closed.length > 0)}) TO $path (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`,
+            { files: listValue(files), path, ...(closed.length > 0 ? { closed: listValue(closed) } : {}) },
+            { files: LIST(VARCHAR), path: VARCHAR, ...(closed.length > 0 ? { closed: LIST(VARCHAR) } : {}) },
           );
         },
         options.land,

@@ -9,21 +9,20 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBInstance } from '@duckdb/node-api';
 import type { Clock, Logger } from '../ingest/log.js';
-import { isCompacted, type ManifestFile, type RawSource } from '../manifest/manifest.js';
+import type { ManifestFile } from '../manifest/manifest.js';
 import { ManifestConflictError, type ManifestStore } from '../manifest/store.js';
 import { ROW_GROUP_ROWS } from '../parquet/encoders.js';
 import { SORT_COLUMNS } from '../parquet/schema.js';
 import { landFile, type LandOptions } from './atomic-file.js';
 import { compactedFileName, partitionDir, partitionId } from './layout.js';
+import { mergeGroups, mergedEntry, type Merged } from './compact-batch.js';
 
 /** Compaction settings. */
 export interface CompactionOptions {
   store: ManifestStore;
-  /** The DuckDB instance to merge with (threads and memory are the caller's choice); connections close in the pass. */
+  /** The DuckDB instance to merge with (threads and memory are the caller's choice); its connection closes in the pass. */
   instance: DuckDBInstance;
-  /** Partitions merged at once, each on its own connection; default 2. */
-  concurrency?: number;
-  /** Merged partitions swapped per manifest write; default {@link SWAP_BATCH}. */
+  /** Partitions merged by one DuckDB statement and swapped by one manifest write; default {@link SWAP_BATCH}. */
   swapBatch?: number;
   clock: Clock;
   logger: Logger;
@@ -54,11 +53,13 @@ export const COMPACTION_DEFAULTS = {
   smallBytes: 32 * 1024 * 1024,
   minFiles: 2,
   graceMs: 5 * 60_000,
-  concurrency: 2,
 } as const;
 
-/** Merged partitions swapped into the manifest per write: one write per partition would dominate at scale. */
-export const SWAP_BATCH = 64;
+/**
+ * Partitions merged by one statement and swapped by one manifest write: per-statement, per-file and
+ * per-write overheads would dominate a pass over thousands of partitions of a few small files each.
+ */
+export const SWAP_BATCH = 256;
 
 /** The small files of each partition that should be merged, by partition id. */
 export function compactionPlan(
@@ -75,22 +76,6 @@ export function compactionPlan(
     else group.push(file);
   }
   return [...groups.values()].filter((g) => g.length >= minFiles);
-}
-
-/** Per source partition, the lowest first and highest last offset of the merged files. */
-function mergedOffsets(files: readonly ManifestFile[]): RawSource[] {
-  const byPartition = new Map<number, RawSource>();
-  for (const file of files) {
-    for (const range of isCompacted(file.source) ? file.source.offsets : [file.source]) {
-      const seen = byPartition.get(range.partition);
-      byPartition.set(range.partition, {
-        partition: range.partition,
-        first_offset: Math.min(seen?.first_offset ?? range.first_offset, range.first_offset),
-        last_offset: Math.max(seen?.last_offset ?? range.last_offset, range.last_offset),
-      });
-    }
-  }
-  return [...byPartition.values()].sort((a, b) => a.partition - b.partition);
 }
 
 /**
@@ -129,23 +114,12 @@ export async function mergeFiles(
       `merged ${partitionId(first)}: ${String(counted.getRowObjectsJS()[0]?.['n'])} rows, expected ${rows}`,
     );
   }
-  return {
-    path: `${partitionDir(first)}/${compactedFileName(landed.sha256)}`,
-    type: first.type,
-    province: first.province,
-    month: first.month,
-    rows,
-    bytes: landed.bytes,
-    min_time: files.reduce((m, f) => (f.min_time < m ? f.min_time : m), first.min_time),
-    max_time: files.reduce((m, f) => (f.max_time > m ? f.max_time : m), first.max_time),
-    sha256: landed.sha256,
-    source: { compacted_from: files.length, offsets: mergedOffsets(files) },
-  };
-}
-
-interface Merged {
-  group: ManifestFile[];
-  file: ManifestFile;
+  return mergedEntry(
+    files,
+    `${partitionDir(first)}/${compactedFileName(landed.sha256)}`,
+    landed.bytes,
+    landed.sha256,
+  );
 }
 
 /**
@@ -195,9 +169,8 @@ async function swap(
 
 /**
  * One compaction pass over every partition with enough small files, then a sweep of retired files past their
- * grace period. `concurrency` partitions merge at once, each on its own connection; finished merges are
- * swapped into the manifest {@link SWAP_BATCH} at a time, each swap one atomic write. Safe to run while the
- * sink lands files and readers read.
+ * grace period. Partitions are merged {@link SWAP_BATCH} at a time by one DuckDB statement and swapped into
+ * the manifest by one atomic write per batch. Safe to run while the sink lands files and readers read.
  *
  * @example
  * const report = await compact({ store, instance, clock: systemClock, logger });
@@ -205,7 +178,6 @@ async function swap(
 export async function compact(options: CompactionOptions): Promise<CompactionReport> {
   const smallBytes = options.smallBytes ?? COMPACTION_DEFAULTS.smallBytes;
   const minFiles = options.minFiles ?? COMPACTION_DEFAULTS.minFiles;
-  const concurrency = Math.max(1, options.concurrency ?? COMPACTION_DEFAULTS.concurrency);
   const swapBatch = Math.max(1, options.swapBatch ?? SWAP_BATCH);
   const started = performance.now();
   const report: CompactionReport = {
@@ -219,39 +191,25 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
     deleted: [],
   };
   const plan = compactionPlan(options.store.current().files, smallBytes, minFiles);
-  const connections: DuckDBConnection[] = [];
-  let pending: Merged[] = [];
-  let swapping: Promise<void> = Promise.resolve();
-  const flushSwaps = (): void => {
-    const batch = pending;
-    pending = [];
-    if (batch.length > 0) swapping = swapping.then(() => swap(options, batch, report));
-  };
-  try {
-    for (let i = 0; i < Math.min(concurrency, plan.length); i++)
-      connections.push(await options.instance.connect());
-    let next = 0;
-    let failed = false;
-    const workers = await Promise.allSettled(
-      connections.map(async (connection) => {
-        for (let g = next++; g < plan.length && !failed; g = next++) {
-          const group = plan[g]!;
-          try {
-            pending.push({ group, file: await mergeFiles(options.store, connection, group, options.land) });
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
-          if (pending.length >= swapBatch) flushSwaps();
-        }
-      }),
-    );
-    flushSwaps();
-    await swapping;
-    const failure = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
-    if (failure !== undefined) throw failure.reason;
-  } finally {
-    for (const connection of connections) connection.closeSync();
+  if (plan.length > 0) {
+    const connection = await options.instance.connect();
+    try {
+      for (let start = 0; start < plan.length; start += swapBatch) {
+        const batch = plan.slice(start, start + swapBatch);
+        const merged =
+          batch.length === 1
+            ? [
+                {
+                  group: batch[0]!,
+                  file: await mergeFiles(options.store, connection, batch[0]!, options.land),
+                },
+              ]
+            : await mergeGroups(options.store, connection, batch);
+        await swap(options, merged, report);
+      }
+    } finally {
+      connection.closeSync();
+    }
   }
   report.deleted = await options.store.sweep(options.graceMs ?? COMPACTION_DEFAULTS.graceMs);
   report.seconds = (performance.now() - started) / 1000;

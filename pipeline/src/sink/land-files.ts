@@ -13,7 +13,7 @@ import { landFile, type LandOptions } from './atomic-file.js';
 import { partitionDir, rawFileName, type PartitionKey } from './layout.js';
 
 /** Files landed at once by one flush. */
-export const LANDING_CONCURRENCY = 8;
+export const LANDING_CONCURRENCY = 32;
 
 /** The rows of one future raw file: one source partition, one output partition, offsets ascending. */
 export interface PendingFile {

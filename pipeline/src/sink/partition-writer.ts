@@ -24,6 +24,14 @@ export interface SinkLimits {
   maxRecordSpanMs: number;
   idleMs: number;
   maxAgeMs: number;
+  /** Rows held in memory above which everything is landed (memory bound). */
+  maxBufferedRows: number;
+  /**
+   * A source partition this far behind its log end is catching up: its buffers are not landed by age or
+   * idleness (readers cannot get fresher data before the backlog is read anyway), only by rotation and the
+   * memory bound — far fewer, larger files. 0: never.
+   */
+  catchUpLag: number;
 }
 
 /** Defaults: 100 k rows per file, an hour of record time, idle after 5 s, landed within 10 s. */
@@ -32,6 +40,8 @@ export const SINK_DEFAULTS: Readonly<SinkLimits> = {
   maxRecordSpanMs: 3_600_000,
   idleMs: 5_000,
   maxAgeMs: 10_000,
+  maxBufferedRows: 200_000,
+  catchUpLag: 10_000,
 };
 
 /** What the sink needs. */
@@ -56,6 +66,10 @@ export interface PartitionWriterOptions {
   idleMs?: number;
   /** Land a buffer whose first record arrived this long ago (wall clock), however busy it is. */
   maxAgeMs?: number;
+  /** See {@link SinkLimits.maxBufferedRows}. */
+  maxBufferedRows?: number;
+  /** See {@link SinkLimits.catchUpLag}. */
+  catchUpLag?: number;
   land?: LandOptions;
 }
 
@@ -75,6 +89,8 @@ export interface IngestedBatch {
   /** `timestampMs` is the log's record timestamp; it becomes the record's `ingestedAt`. */
   accepted: ReadonlyArray<{ event: SinkRecord['event']; offset: string; timestampMs?: number }>;
   nextOffset: string;
+  /** The partition's log end when the batch was read: how far behind it is (see `catchUpLag`). */
+  highWatermark?: string;
 }
 
 /** Files a flush landed, and per source partition the highest offset now safe to commit (commit it + 1). */
@@ -107,6 +123,7 @@ export class PartitionWriter {
   private sealed: Buffer[] = [];
   private readonly inFlight = new Set<Buffer>();
   private readonly seen = new Map<number, number>();
+  private readonly catchingUp = new Set<number>();
   private readonly encoder: ParquetEncoder;
   private readonly limits: SinkLimits;
   private flushing: Promise<unknown> = Promise.resolve();
@@ -118,6 +135,8 @@ export class PartitionWriter {
       maxRecordSpanMs: options.maxRecordSpanMs ?? SINK_DEFAULTS.maxRecordSpanMs,
       idleMs: options.idleMs ?? SINK_DEFAULTS.idleMs,
       maxAgeMs: options.maxAgeMs ?? SINK_DEFAULTS.maxAgeMs,
+      maxBufferedRows: options.maxBufferedRows ?? SINK_DEFAULTS.maxBufferedRows,
+      catchUpLag: options.catchUpLag ?? SINK_DEFAULTS.catchUpLag,
     };
   }
 
@@ -126,6 +145,14 @@ export class PartitionWriter {
     let n = 0;
     for (const b of [...this.open.values(), ...this.sealed, ...this.inFlight]) n += b.records.length;
     return n;
+  }
+
+  /** Wall-clock time the oldest row still in memory arrived, `null` when none is: how stale readers are. */
+  oldestBufferedAt(): number | null {
+    let oldest: number | null = null;
+    for (const b of [...this.open.values(), ...this.sealed, ...this.inFlight])
+      if (oldest === null || b.firstAt < oldest) oldest = b.firstAt;
+    return oldest;
   }
 
   /**
@@ -203,6 +230,12 @@ export class PartitionWriter {
       }),
     );
     this.skip(batch.partition, Number(batch.nextOffset) - 1);
+    if (batch.highWatermark !== undefined) {
+      const behind = Number(batch.highWatermark) - Number(batch.nextOffset);
+      if (this.limits.catchUpLag > 0 && behind >= this.limits.catchUpLag)
+        this.catchingUp.add(batch.partition);
+      else this.catchingUp.delete(batch.partition);
+    }
     return outcomes;
   }
 
@@ -212,12 +245,31 @@ export class PartitionWriter {
   }
 
   /**
-   * Lands every rotated buffer and every buffer idle for `idleMs` or older than `maxAgeMs` at `nowMs`.
+   * Lands every rotated buffer and every buffer idle for `idleMs` or older than `maxAgeMs` at `nowMs`
+   * (except those of partitions catching up), or everything when more than `maxBufferedRows` are held.
    */
   flushDue(nowMs: number): Promise<FlushResult> {
+    if (this.bufferedRows > this.limits.maxBufferedRows) return this.flushAll();
     return this.flush(
-      (b) => nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs,
+      (b) =>
+        !this.catchingUp.has(b.partition) &&
+        (nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs),
     );
+  }
+
+  /** Whether more rows than `maxBufferedRows` are held: the caller should wait for a landing. */
+  overBound(): boolean {
+    return this.bufferedRows > this.limits.maxBufferedRows;
+  }
+
+  /** Whether any buffer would land at `nowMs` (cheap; lets a caller skip an empty flush). */
+  hasDue(nowMs: number): boolean {
+    if (this.sealed.length > 0 || this.bufferedRows > this.limits.maxBufferedRows) return true;
+    for (const b of this.open.values()) {
+      if (this.catchingUp.has(b.partition)) continue;
+      if (nowMs - b.lastAt >= this.limits.idleMs || nowMs - b.firstAt >= this.limits.maxAgeMs) return true;
+    }
+    return false;
   }
 
   /** Lands everything buffered (shutdown, partition revoked). */

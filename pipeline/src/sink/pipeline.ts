@@ -40,13 +40,16 @@ export class SinkPipeline {
   private readonly reported = new Map<number, number>();
   private reporting: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
+  private landing: Promise<void> | undefined;
+  private failure: Error | undefined;
 
   constructor(private readonly options: SinkPipelineOptions) {}
 
   /**
-   * Buffers one ingested batch, dead-letters what the writer rejects, lands what is due and reports the
-   * durable offsets. Resolves once the offsets it could report are committed.
+   * Buffers one ingested batch, dead-letters what the writer rejects, and starts landing what is due in the
+   * background, so the source keeps reading while files are written and fsynced. Waits for that landing
+   * only when the writer holds more than its memory bound; throws when landing keeps failing then (the
+   * source rewinds to the committed offsets).
    */
   async write(batch: IngestedBatch): Promise<AppendOutcome[]> {
     const outcomes = this.options.writer.appendBatch(batch);
@@ -63,28 +66,45 @@ export class SinkPipeline {
       });
     });
     if (rejected.length > 0) await this.options.reject(rejected);
-    await this.report(await this.options.writer.flushDue(this.options.clock.now()));
+    this.kick();
+    if (this.options.writer.overBound()) {
+      await this.landing;
+      this.kick();
+      await this.landing;
+      if (this.failure !== undefined && this.options.writer.overBound()) throw this.failure;
+    }
     return outcomes;
+  }
+
+  /** Starts a background landing of what is due, unless one runs or nothing is due. */
+  private kick(): void {
+    const now = this.options.clock.now();
+    if (this.landing !== undefined || !this.options.writer.hasDue(now)) return;
+    this.landing = this.options.writer
+      .flushDue(now)
+      .then((result) => this.report(result))
+      .then(
+        () => void (this.failure = undefined),
+        (error: unknown) => {
+          this.failure = error instanceof Error ? error : new Error(String(error));
+          this.options.logger.log('error', 'sink landing failed; retried', { error: this.failure.message });
+        },
+      )
+      .finally(() => {
+        this.landing = undefined;
+      });
   }
 
   /** Lands everything buffered and reports it (partitions revoked, shutdown). */
   async flush(): Promise<void> {
+    await this.landing;
     await this.report(await this.options.writer.flushAll());
   }
 
-  /** Starts the timer that lands idle and old buffers between batches. */
+  /** Starts the timer that lands idle and old buffers between batches (and retries failed landings). */
   start(): void {
     if (this.timer !== undefined) return;
-    this.timer = setInterval(() => {
-      if (this.ticking !== undefined) return;
-      this.ticking = this.options.writer
-        .flushDue(this.options.clock.now())
-        .then((result) => this.report(result))
-        .catch((error: unknown) => this.options.logger.log('error', 'sink timer flush failed', { error }))
-        .finally(() => {
-          this.ticking = undefined;
-        });
-    }, this.options.tickMs ?? 1_000);
+    this.timer = setInterval(() => this.kick(), this.options.tickMs ?? 1_000);
     this.timer.unref();
   }
 
@@ -92,7 +112,6 @@ export class SinkPipeline {
   async stop(): Promise<void> {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    await this.ticking;
     await this.flush();
   }
 

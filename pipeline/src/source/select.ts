@@ -20,6 +20,7 @@ import { silentLogger, type Logger } from '../ingest/log.js';
 import type { EmbeddedLog } from './embedded-log.js';
 import { createEmbeddedSource } from './embedded-source.js';
 import { createKafkaClient, parseBrokers } from './kafka-client.js';
+import type { KafkaSourceConfig } from './kafka-config.js';
 import { createKafkaSource } from './kafka-source.js';
 import type { EventSource } from './types.js';
 
@@ -64,6 +65,11 @@ export interface SourceDependencies {
   kafka?: Kafka;
   /** Embedded mode: the writer, when it runs in this process. */
   log?: EmbeddedLog;
+  /** Kafka mode: consumer timeouts and fetch sizes (defaults in `kafka-config.ts`). */
+  kafkaTuning?: Pick<
+    KafkaSourceConfig,
+    'sessionTimeoutMs' | 'rebalanceTimeoutMs' | 'heartbeatIntervalMs' | 'maxBytesPerPartition'
+  >;
 }
 
 /** The {@link EventSource} the settings describe. */
@@ -75,6 +81,7 @@ export function createSource(settings: SourceSettings, deps: SourceDependencies 
       topic: settings.topic,
       groupId: settings.groupId,
       logger,
+      ...deps.kafkaTuning,
       ...(deps.kafka === undefined ? {} : { kafka: deps.kafka }),
     });
   }
