@@ -47,6 +47,8 @@ export interface AnalyticsConfig {
   dir: string;
   /** Lifetime of a signed file URL, seconds (expiries are rounded up to the hour so that URLs repeat). */
   urlTtlS: number;
+  /** Where the API keeps rollups cut to a scope (its own directory, never inside `dir`). */
+  sliceDir: string;
 }
 
 /** Where ingested events are handed to the pipeline, and the limits of `POST /events`. */
@@ -128,6 +130,11 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: 'ANALYTICS_URL_TTL_S',
     default: '3600',
     description: 'lifetime of the signed analytics file URLs in the manifest, seconds (60–86400)',
+  },
+  {
+    name: 'ANALYTICS_SLICE_DIR',
+    default: 'var/analytics-slices',
+    description: 'where the API keeps rollups cut to a scope, relative to the repository root',
   },
   {
     name: 'KAFKA_BROKERS',
@@ -300,6 +307,7 @@ export function parseConfig(env: Env, options: ParseConfigOptions = {}): ApiConf
     analytics: {
       dir: pathIn(repoRoot, read.text('ANALYTICS_DIR') ?? 'var/analytics'),
       urlTtlS: read.int('ANALYTICS_URL_TTL_S', 3600, 60, 86_400),
+      sliceDir: pathIn(repoRoot, read.text('ANALYTICS_SLICE_DIR') ?? 'var/analytics-slices'),
     },
     ingest: ingestConfig(read, repoRoot),
     ...consoleSettings(env, repoRoot, read.problems),

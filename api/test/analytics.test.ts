@@ -1,15 +1,17 @@
 // Analytics files: the manifest cut to each caller's scope with signed URLs, and the file route — signature,
 // expiry, current scope, listing, byte ranges, ETag, HEAD, caching, and paths that must never reach a file.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { ManifestStore, type ManifestFile, type ManifestRollup } from '@vwu/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, FileUrlSigner, parseRange } from '../src/index.js';
 import { signIn, startTestApp, type TestApp } from './helpers/app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vwu-analytics-'));
+const sliceDir = mkdtempSync(join(tmpdir(), 'vwu-analytics-slices-'));
 const contents = new Map<string, Buffer>();
 
 function land(path: string, size: number): { bytes: number; sha256: string } {
@@ -35,9 +37,63 @@ function eventFile(province: string, month: string, type: ManifestFile['type']):
   };
 }
 
-function rollup(month: string): ManifestRollup {
+/** Rollup rows (period, view, unit, level, parent, metric, value) across provinces and structures. */
+const ROLLUP_ROWS: ReadonlyArray<[string, string, string | null, number]> = [
+  ['2025:TW', 'central', null, 12],
+  ['2025:80', 'province', '2025:TW', 5],
+  ['2025:25459', 'commune', '2025:80', 2],
+  ['2025:25459-01', 'branch', '2025:25459', 1],
+  ['pre2025:25459', 'commune', 'pre2025:72', 1],
+  ['2025:01', 'province', '2025:TW', 7],
+  ['2025:00004', 'commune', '2025:01', 3],
+];
+
+/** Writes a real rollup Parquet file with DuckDB (the API cuts these per scope). */
+async function rollup(month: string): Promise<ManifestRollup> {
   const path = `rollups/grain=month/view=current/month=${month}/r-${'a'.repeat(24)}.parquet`;
-  return { path, grain: 'month', view: 'current', month, rows: 5, ...land(path, 500) };
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const values = ROLLUP_ROWS.map(
+      ([unit, level, parent, value]) =>
+        `('${month}', 'current', '${unit}', '${level}', ${parent === null ? 'NULL' : `'${parent}'`}, 'meetings', ${value}::DOUBLE)`,
+    ).join(', ');
+    await connection.run(
+      `COPY (SELECT * FROM (VALUES ${values}) t(period, view, unit, level, parent, metric, value))
+       TO '${join(dir, path)}' (FORMAT parquet)`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const data = readFileSync(join(dir, path));
+  contents.set(path, data);
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  return {
+    path,
+    grain: 'month',
+    view: 'current',
+    month,
+    rows: ROLLUP_ROWS.length,
+    bytes: data.length,
+    sha256,
+  };
+}
+
+/** The units of a Parquet rollup file's bytes, read back with DuckDB. */
+async function unitsIn(bytes: Buffer): Promise<string[]> {
+  const file = join(sliceDir, `read-${randomBytes(4).toString('hex')}.parquet`);
+  writeFileSync(file, bytes);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(`SELECT unit FROM read_parquet('${file}') ORDER BY unit`);
+    return reader.getRowObjectsJS().map((r) => String(r['unit']));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 const FILES = [
@@ -46,7 +102,7 @@ const FILES = [
   eventFile('2025:01', '2025-07', 'meeting.held'),
   eventFile('2025:TW', '2025-07', 'document.issued'),
 ];
-const ROLLUPS = [rollup('2025-07')];
+const ROLLUPS: ManifestRollup[] = [];
 
 interface Entry {
   path: string;
@@ -56,6 +112,7 @@ interface Entry {
 }
 interface ScopedManifest {
   generation: number;
+  rollups_pending: number;
   scope: { key: string; level: string };
   files: Entry[];
   rollups: Entry[];
@@ -82,9 +139,10 @@ function fileUrl(url: string): string {
 }
 
 beforeAll(async () => {
+  ROLLUPS.push(await rollup('2025-07'));
   const store = await ManifestStore.open(dir, { now: () => Date.parse('2025-09-01T00:00:00Z') });
   await store.commit({ add: FILES, rollups: ROLLUPS });
-  t = await startTestApp({ config: { analytics: { dir, urlTtlS: 3600 } } });
+  t = await startTestApp({ config: { analytics: { dir, urlTtlS: 3600, sliceDir } } });
   for (const username of [
     'analyst.central',
     'leader.tayninh',
@@ -103,26 +161,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   rmSync(dir, { recursive: true, force: true });
+  rmSync(sliceDir, { recursive: true, force: true });
 });
 
 describe('GET /analytics/manifest.json', () => {
   it.each([
-    { username: 'analyst.central', files: FILES.map((f) => f.path), rollups: 1 },
+    { username: 'analyst.central', files: FILES.map((f) => f.path), national: true },
     {
       username: 'leader.tayninh',
       files: FILES.filter((f) => f.province === '2025:80').map((f) => f.path),
-      rollups: 0,
+      national: false,
     },
     {
       username: 'leader.hanoi',
       files: FILES.filter((f) => f.province === '2025:01').map((f) => f.path),
-      rollups: 0,
+      national: false,
     },
-    { username: 'officer.tanninh', files: [], rollups: 0 },
-  ])('lists only what $username may read, each with a signed url', async ({ username, files, rollups }) => {
+    { username: 'officer.tanninh', files: [], national: false },
+  ])('lists only what $username may read, each with a signed url', async ({ username, files, national }) => {
     const manifest = await manifestAs(username);
     expect(manifest.files.map((f) => f.path).sort()).toEqual([...files].sort());
-    expect(manifest.rollups).toHaveLength(rollups);
+    // Only a national scope gets the national rollups as they are; others get them cut (see below).
+    expect(manifest.rollups.map((r) => r.path)).toEqual(national ? ROLLUPS.map((r) => r.path) : []);
     expect(manifest.retired).toEqual([]);
     for (const entry of [...manifest.files, ...manifest.rollups]) {
       expect(entry.url).toMatch(/^files\/(events|rollups)\/.+\.parquet\?u=\d+&exp=\d+&sig=[\w-]{43}$/);
@@ -131,6 +191,41 @@ describe('GET /analytics/manifest.json', () => {
       expect(response.rawPayload.equals(contents.get(entry.path) ?? Buffer.alloc(0))).toBe(true);
       expect(response.headers.etag).toBe(`"${entry.sha256}"`);
     }
+  });
+
+  it.each([
+    {
+      username: 'leader.tayninh',
+      scope: '2025:80',
+      units: ['2025:25459', '2025:25459-01', '2025:80', 'pre2025:25459'],
+    },
+    {
+      username: 'officer.tanninh',
+      scope: '2025:25459',
+      units: ['2025:25459', '2025:25459-01', 'pre2025:25459'],
+    },
+    { username: 'leader.hanoi', scope: '2025:01', units: ['2025:00004', '2025:01'] },
+  ])('gives $username the rollups cut to her subtree, once cut', async ({ username, scope, units }) => {
+    let manifest = await manifestAs(username);
+    for (let i = 0; i < 120 && manifest.rollups.length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      manifest = await manifestAs(username);
+    }
+    expect(manifest.rollups_pending).toBe(0);
+    const [slice] = manifest.rollups;
+    expect(slice?.path).toBe(
+      `slices/scope=${scope.replace(':', '_')}/grain=month/view=current/month=2025-07/r-${'a'.repeat(24)}.parquet`,
+    );
+    const response = await t.app.inject({ method: 'GET', url: fileUrl(slice?.url ?? '') });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBe(`"${slice?.sha256}"`);
+    expect(createHash('sha256').update(response.rawPayload).digest('hex')).toBe(slice?.sha256);
+    expect(await unitsIn(response.rawPayload)).toEqual(units);
+    // Another scope's slice is refused even with a valid signature of one's own.
+    const other = username === 'leader.hanoi' ? 'leader.tayninh' : 'leader.hanoi';
+    const grant = { userId: userIds.get(other) ?? 0, exp: Math.floor(t.clock.now / 1000) + 600 };
+    const refused = await t.app.inject({ url: fileUrl(signer.url(slice?.path ?? '', grant)) });
+    expect(refused.statusCode).toBe(404);
   });
 
   it('refuses roles that do not read analytics', async () => {

@@ -8,10 +8,11 @@ import { requireAccess } from '../access/plugin.js';
 import { isRole, type AccessRule } from '../access/rules.js';
 import { apiError } from '../errors.js';
 import { ErrorResponse, withErrors } from '../http/schemas.js';
-import { ManifestSource, type ListedEntry, type LoadedManifest } from './manifest-source.js';
+import { ManifestSource, type LoadedManifest } from './manifest-source.js';
 import { parseRange } from './ranges.js';
 import { FileQuery, ScopedManifest } from './schemas.js';
 import { FileUrlSigner, type FileGrant } from './signing.js';
+import { RollupSlices, SLICES_PREFIX } from './slices.js';
 import { ANALYTICS_ROLES, entryVisible, eventFileVisible, rollupVisible } from './visibility.js';
 
 /** The manifest: analysts, province leaders and commune officers, each cut to their own scope. */
@@ -22,7 +23,7 @@ const SIGNED_URL: AccessRule = { public: true };
 /** IANA media type of Parquet files. */
 const PARQUET_TYPE = 'application/vnd.apache.parquet';
 /** A manifest path the route will even look up: under events/ or rollups/, plain segments, a .parquet name. */
-const LISTABLE_PATH = /^(events|rollups)(\/[A-Za-z0-9_=.-]+)+\.parquet$/;
+const LISTABLE_PATH = /^(events|rollups|slices)(\/[A-Za-z0-9_=.-]+)+\.parquet$/;
 
 interface FileRoute {
   Params: { '*': string };
@@ -34,8 +35,11 @@ interface Grantee {
   scope_unit_key: string;
 }
 
-function etagOf(entry: ListedEntry): string {
-  return `"${entry.kind === 'event' ? entry.file.sha256 : entry.rollup.sha256}"`;
+/** A file a request may read: where it lies and its content hash. */
+interface Readable {
+  root: string;
+  file: string;
+  sha256: string;
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -59,6 +63,9 @@ export const analyticsPlugin = fp(
     const source = new ManifestSource(app.config.analytics.dir);
     const signer = new FileUrlSigner(app.config.jwtSecret);
     const root = resolve(app.config.analytics.dir);
+    const sliceRoot = resolve(app.config.analytics.sliceDir);
+    const slices = new RollupSlices(root, sliceRoot, app.hierarchy, app.log);
+    app.addHook('onClose', async () => slices.close());
     const tags = ['analytics'];
 
     const loadManifest = async (): Promise<LoadedManifest> => {
@@ -88,6 +95,10 @@ export const analyticsPlugin = fp(
           exp: signer.expiry(app.clock(), app.config.analytics.urlTtlS),
         };
         void reply.header('cache-control', 'private, no-cache');
+        // National rollups for a national scope; elsewhere each one cut to the scope (slices.ts), once ready.
+        const rollups = rollupVisible(scope)
+          ? manifest.rollups
+          : manifest.rollups.flatMap((r) => slices.get(r, scope) ?? []);
         return {
           version: manifest.version,
           generation: manifest.generation,
@@ -98,9 +109,17 @@ export const analyticsPlugin = fp(
             .filter((f) => eventFileVisible(app.hierarchy, f, scope))
             .map((f) => ({ ...f, url: signer.url(f.path, grant) })),
           retired: [],
-          rollups: manifest.rollups
-            .filter((r) => rollupVisible(r, scope))
-            .map((r) => ({ ...r, url: signer.url(r.path, grant) })),
+          rollups: rollups.map((r) => ({
+            path: r.path,
+            grain: r.grain,
+            view: r.view,
+            month: r.month,
+            rows: r.rows,
+            bytes: r.bytes,
+            sha256: r.sha256,
+            url: signer.url(r.path, grant),
+          })),
+          rollups_pending: manifest.rollups.length - rollups.length,
         };
       },
     );
@@ -119,6 +138,23 @@ export const analyticsPlugin = fp(
       return scope;
     };
 
+    /** The file behind a listed path, if `scope` may read it now. */
+    const readableFile = ({ byPath }: LoadedManifest, path: string, scope: Unit): Readable | undefined => {
+      if (path.startsWith(`${SLICES_PREFIX}/`)) {
+        const slice = slices.find(path);
+        if (slice === undefined || slice.scope !== scope.key || byPath.get(slice.from) === undefined)
+          return undefined;
+        return { root: sliceRoot, file: slice.file, sha256: slice.sha256 };
+      }
+      const entry = byPath.get(path);
+      if (entry === undefined || !entryVisible(app.hierarchy, entry, scope)) return undefined;
+      return {
+        root,
+        file: resolve(root, path),
+        sha256: entry.kind === 'event' ? entry.file.sha256 : entry.rollup.sha256,
+      };
+    };
+
     const serveFile = async (
       request: FastifyRequest<FileRoute>,
       reply: FastifyReply,
@@ -129,22 +165,20 @@ export const analyticsPlugin = fp(
       if (check === 'invalid') throw apiError('ANALYTICS_LINK_INVALID');
       if (check === 'expired') throw apiError('ANALYTICS_LINK_EXPIRED');
       const scope = await scopeOf(u);
-      const entry = LISTABLE_PATH.test(path) ? (await loadManifest()).byPath.get(path) : undefined;
-      if (entry === undefined || !entryVisible(app.hierarchy, entry, scope))
-        throw apiError('ANALYTICS_FILE_NOT_LISTED');
-      const full = resolve(root, path);
+      const readable = LISTABLE_PATH.test(path) ? readableFile(await loadManifest(), path, scope) : undefined;
+      if (readable === undefined) throw apiError('ANALYTICS_FILE_NOT_LISTED');
       let handle: FileHandle | undefined;
       try {
-        if (!(await realpath(full)).startsWith(`${await realpath(root)}${sep}`))
+        if (!(await realpath(readable.file)).startsWith(`${await realpath(readable.root)}${sep}`))
           throw apiError('ANALYTICS_FILE_NOT_LISTED');
-        handle = await open(full, 'r');
+        handle = await open(readable.file, 'r');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw apiError('ANALYTICS_FILE_NOT_LISTED');
         throw error;
       }
       try {
         const size = (await handle.stat()).size;
-        const etag = etagOf(entry);
+        const etag = `"${readable.sha256}"`;
         void reply
           .header('etag', etag)
           .header('accept-ranges', 'bytes')

@@ -48,7 +48,13 @@ export const ScopedManifest = Type.Object(
     urls_expire_at: Type.String({ description: 'When the signed URLs stop working (ISO instant)' }),
     files: Type.Array(ManifestFileOut),
     retired: Type.Array(Type.Unknown(), { maxItems: 0, description: 'Always empty for readers' }),
-    rollups: Type.Array(ManifestRollupOut),
+    rollups: Type.Array(ManifestRollupOut, {
+      description:
+        'Central scope: the national rollups; other scopes: the same cut to their subtree (slices/…)',
+    }),
+    rollups_pending: Type.Integer({
+      description: 'Rollups still being cut for this scope (ask again shortly)',
+    }),
   },
   { title: 'AnalyticsManifest' },
 );

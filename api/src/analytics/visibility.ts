@@ -1,5 +1,5 @@
 import { parseUnitKey, UnitsError, type Hierarchy, type Unit } from '@vwu/contracts';
-import type { ManifestFile, ManifestRollup } from '@vwu/pipeline';
+import type { ManifestFile } from '@vwu/pipeline';
 import { isInScope } from '../access/scope.js';
 import type { Role } from '../access/rules.js';
 import type { ListedEntry } from './manifest-source.js';
@@ -26,17 +26,15 @@ export function eventFileVisible(hierarchy: Hierarchy, file: ManifestFile, scope
 }
 
 /**
- * Whether a rollup file is visible. Rollup files are national (every unit of the country in one file per
- * grain, view and month), so only a scope at the root of its structure (central) reads them; a province's
- * figures come from its own event files.
+ * Whether the pipeline's rollup files are visible as they are. They are national (every unit of the
+ * country in one file per grain, view and month), so only a central scope reads them; other scopes get
+ * them cut to their subtree (slices.ts).
  */
-export function rollupVisible(_rollup: ManifestRollup, scope: Unit): boolean {
+export function rollupVisible(scope: Unit): boolean {
   return scope.level === 'central';
 }
 
 /** Whether a listed entry is visible in a scope. */
 export function entryVisible(hierarchy: Hierarchy, entry: ListedEntry, scope: Unit): boolean {
-  return entry.kind === 'event'
-    ? eventFileVisible(hierarchy, entry.file, scope)
-    : rollupVisible(entry.rollup, scope);
+  return entry.kind === 'event' ? eventFileVisible(hierarchy, entry.file, scope) : rollupVisible(scope);
 }
