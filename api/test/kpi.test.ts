@@ -71,6 +71,10 @@ describe('GET /kpi/definitions', () => {
       expect(d.valueKind).toBe(d.measure === 'total' ? 'count' : 'percent');
       expect(d.levels.length).toBeGreaterThan(0);
     }
+    expect(definitions.find((d) => d.id === 'cases-resolved')).toMatchObject({
+      numerator: 'cases_portal_ok_90d',
+      denominator: 'cases_reported_portal',
+    });
     expect(definitions.map((d) => d.id)).toEqual(
       expect.arrayContaining([
         'docs-online',
