@@ -1,4 +1,4 @@
-// The contract suite: the BUILT bundle (dist/mfe-members.js) in Chromium with the built shell's import map;
+// The contract suite: the BUILT bundle (dist/mfe-contests.js) in Chromium with the built shell's import map;
 // the end-to-end suite: the built console in front of the REAL API on PGlite (test/e2e).
 // Needs `npm run build` here and in shell/ first (turbo's test:integration depends on both).
 import { defineConfig } from 'vitest/config';
