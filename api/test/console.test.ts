@@ -103,9 +103,9 @@ describe('the console page', () => {
     });
     const stale = url.replace(/\/shell\/[0-9a-f]{16}\//, '/shell/0000000000000000/');
     expect((await t.app.inject({ url: stale })).statusCode).toBe(404);
-    expect((await t.app.inject({ url: url.replace('root-config.js', '..%2F..%2F..%2Fetc%2Fpasswd') })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.app.inject({ url: url.replace('root-config.js', '..%2F..%2F..%2Fetc%2Fpasswd') })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -123,7 +123,7 @@ describe('the API under /api', () => {
       headers: { authorization: `Bearer ${login.json().accessToken}` },
     });
     expect(me.json().user.username).toBe('leader.tayninh');
-    for (const url of ['/health', '/metrics', '/docs/json'])
+    for (const url of ['/health', '/metrics', '/docs/json', '/importmap.json'])
       expect((await t.app.inject({ url })).statusCode, url).toBe(200);
     // Without /api the path is the console's: the page, not the API.
     expect((await t.app.inject({ url: '/auth/me' })).headers['content-type']).toContain('text/html');

@@ -4,8 +4,8 @@ import type { ConsoleConfig } from './config.js';
 export const API_PREFIX = '/api';
 /** Internal prefix of the console's routes: every path outside `/api` when the console is served. */
 export const CONSOLE_ROUTES = '/_console';
-/** Paths that stay at the root even when the console is served (probes, scrapers, the API docs page). */
-const ROOT_PATHS = ['/health', '/metrics', '/docs'];
+/** Paths that stay at the root even when the console is served (probes, scrapers, docs, the import map). */
+const ROOT_PATHS = ['/health', '/metrics', '/docs', '/importmap.json'];
 
 function hasPrefix(url: string, prefix: string): boolean {
   return url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`);
@@ -13,7 +13,7 @@ function hasPrefix(url: string, prefix: string): boolean {
 
 /**
  * Fastify's `rewriteUrl`: `/api/…` reaches the API's routes (registered at the root); when the console is
- * served, every other path except `/health`, `/metrics` and `/docs` reaches the console's routes under
+ * served, every other path except `/health`, `/metrics`, `/docs` and `/importmap.json` reaches the console's routes under
  * {@link CONSOLE_ROUTES}, so that the console's `/members` page and the API's `/api/members` never meet.
  * Without the console the API also answers at the root (tests, API-only deployments).
  *
