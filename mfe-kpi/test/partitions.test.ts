@@ -94,11 +94,17 @@ describe('selectPartitions: only the partitions a view needs', () => {
     const files = [
       file('meeting.held', '2025:80', '2026-11', 2),
       { ...file('post.published', '2025:80', '2026-11', 5), url: '/signed/abc?sig=1' },
+      // The API's signed URL, relative to its /analytics/ (the worker sends no token).
+      {
+        ...file('document.issued', '2025:80', '2026-11', 6),
+        url: 'files/events/type=document.issued/c-6.parquet?exp=1795000000&sig=AbC_9',
+      },
     ];
     const out = toLoadFiles(files, '/api/analytics', 'https://console.example.vn/kpi?unit=2025:80');
     expect(out.map((f) => f.url)).toEqual([
       'https://console.example.vn/api/analytics/events/type=meeting.held/province=2025_80/month=2026-11/c-2.parquet',
       'https://console.example.vn/signed/abc?sig=1',
+      'https://console.example.vn/api/analytics/files/events/type=document.issued/c-6.parquet?exp=1795000000&sig=AbC_9',
     ]);
     expect(out[0]).toMatchObject({
       eventType: 'meeting.held',

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PREVIEW_PASSWORD, startKpiConsole } from '../kpi-console.ts';
+import { descendantsCpuMs } from './cpu.ts';
 
 /** A browser from the test infrastructure: a fresh one, or a persistent profile in `userDataDir`. */
 export interface Launchers {
@@ -19,6 +20,8 @@ export interface Launchers {
 /** What {@link benchOpen} measured (milliseconds, bytes). */
 export interface OpenFigures {
   coldOpens: number[];
+  /** CPU milliseconds Chromium spent on each cold open (all its processes, with the console server's). */
+  coldOpenCpu: number[];
   returnOpens: number[];
   drillDowns: number[];
   drillUps: number[];
@@ -133,6 +136,7 @@ export async function benchOpen(
 ): Promise<OpenFigures> {
   const app = await startKpiConsole({ data });
   const coldOpens: number[] = [];
+  const coldOpenCpu: number[] = [];
   const returnOpens: number[] = [];
   let leaderBytes = 0;
   let breakdown: Record<string, unknown> = {};
@@ -144,10 +148,16 @@ export async function benchOpen(
       const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
       const page = await context.newPage();
       const before = app.dataBytes();
+      const cpuBefore = descendantsCpuMs();
+      const ownBefore = process.cpuUsage();
       coldOpens.push(await openDashboard(page, app.url));
+      const own = process.cpuUsage(ownBefore);
+      coldOpenCpu.push(Math.round(descendantsCpuMs() - cpuBefore + (own.user + own.system) / 1000));
       leaderBytes = app.dataBytes() - before;
       breakdown = await breakdownOf(page);
-      options.log(`  cold open ${run + 1}: ${coldOpens[run]} ms, ${leaderBytes} data bytes`);
+      options.log(
+        `  cold open ${run + 1}: ${coldOpens[run]} ms (CPU ${coldOpenCpu[run]} ms), ${leaderBytes} data bytes`,
+      );
       if (run === options.runs - 1) {
         const since = await page.evaluate(() => performance.now());
         drilled = await drills(page, options.drills);
@@ -162,6 +172,7 @@ export async function benchOpen(
     await app.close();
     return {
       coldOpens,
+      coldOpenCpu,
       returnOpens,
       drillDowns: drilled.downs,
       drillUps: drilled.ups,
@@ -191,6 +202,7 @@ export async function benchOpen(
   }
   return {
     coldOpens,
+    coldOpenCpu,
     returnOpens,
     drillDowns: drilled.downs,
     drillUps: drilled.ups,
