@@ -1,4 +1,5 @@
-// What the pipeline integration tests share: topics, demo events, and a stand-in for the file sink that
+// What the pipeline integration tests share: topics, demo events, per-group state, the pipelines a suite
+// started (stopped after it), dead-letter reading, and a stand-in for the file sink that
 // behaves as the real one must (events become durable in "files" — a shared in-memory store — then the
 // dedup ids are journaled, then the offset is committed; on revoke it flushes and commits), so the tests
 // can count every event that reached a file.
@@ -9,8 +10,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ActivityEvent } from '@vwu/contracts';
 import { loadHierarchy } from '@vwu/contracts/node';
+import { afterAll } from 'vitest';
 import {
   DedupStore,
+  createFileDeadLetters,
   Ingest,
   buildWorld,
   createJsonLogger,
@@ -22,7 +25,14 @@ import {
   generateEvents,
   silentLogger,
 } from '@vwu/pipeline';
-import type { AcceptedEvent, DeadLetterSink, EventSource, KafkaSourceConfig, Logger } from '@vwu/pipeline';
+import type {
+  AcceptedEvent,
+  DeadLetter,
+  DeadLetterSink,
+  EventSource,
+  KafkaSourceConfig,
+  Logger,
+} from '@vwu/pipeline';
 import type { Kafka } from 'kafkajs';
 
 /** A fresh topic (and its `.dlq`) with `partitions` partitions. */
@@ -209,6 +219,76 @@ export async function startTestPipeline(options: TestPipelineOptions): Promise<T
       await source.stop();
     },
   };
+}
+
+/**
+ * The pipelines a suite starts, stopped after it even when a test fails: call in the `describe` body.
+ *
+ * @example const pipelines = pipelineSuite(); const p = await pipelines.start({ … }); await pipelines.stop(p);
+ */
+export function pipelineSuite(): {
+  start(options: TestPipelineOptions): Promise<TestPipeline>;
+  stop(pipeline: TestPipeline): Promise<void>;
+} {
+  const running = new Set<TestPipeline>();
+  afterAll(async () => {
+    for (const pipeline of running) await pipeline.stop();
+  });
+  return {
+    async start(options) {
+      const pipeline = await startTestPipeline(options);
+      running.add(pipeline);
+      return pipeline;
+    },
+    async stop(pipeline) {
+      running.delete(pipeline);
+      await pipeline.stop();
+    },
+  };
+}
+
+/** What every instance of one consumer group shares: the "files", the dedup journals, file dead letters. */
+export async function groupState(prefix: string): Promise<{
+  groupId: string;
+  store: StoredEvent[];
+  dedupDir: string;
+  deadLetters: DeadLetterSink;
+}> {
+  return {
+    groupId: `${prefix}-${randomUUID()}`,
+    store: [],
+    dedupDir: await dedupDir(),
+    deadLetters: createFileDeadLetters(await dedupDir()),
+  };
+}
+
+/** Reads `expected` dead letters from the start of a dead-letter topic. */
+export async function readKafkaDeadLetters(
+  kafka: Kafka,
+  topic: string,
+  expected: number,
+): Promise<DeadLetter[]> {
+  const consumer = kafka.consumer({ groupId: `it-dlq-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  const letters: DeadLetter[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => void letters.push(JSON.parse(String(message.value)) as DeadLetter),
+  });
+  await until(() => letters.length >= expected, 30_000, 'dead letters');
+  await consumer.disconnect();
+  return letters;
+}
+
+/** End offsets of a topic, per partition. */
+export async function topicEnds(kafka: Kafka, topic: string): Promise<{ partition: number; high: string }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return await admin.fetchTopicOffsets(topic);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** A directory for dedup journals shared by the instances of one test. */

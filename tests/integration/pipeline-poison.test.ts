@@ -1,8 +1,7 @@
 // Poison messages among good ones, and two schema versions of one event type in one topic, against the
 // real broker: every poison message lands in `<topic>.dlq` with its reason and original bytes, every good
 // event reaches the files once, and the commits pass the poison.
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { Partitioners } from 'kafkajs';
 import type { Kafka, Message } from 'kafkajs';
 import { createKafkaDeadLetters, deadLetterTopic } from '@vwu/pipeline';
@@ -10,14 +9,14 @@ import type { DeadLetter } from '@vwu/pipeline';
 import {
   client,
   committedAndEnd,
-  dedupDir,
   demoEvents,
   doubled,
   freshTopic,
-  startTestPipeline,
+  groupState,
+  pipelineSuite,
+  readKafkaDeadLetters,
   until,
 } from './pipeline-harness.js';
-import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
 
 const good = demoEvents(2000);
 const meetings = good.filter((e) => e.type === 'meeting.held');
@@ -49,7 +48,7 @@ describe('poison messages and schema versions on Kafka', () => {
   const { brokers } = inject('kafka');
   let kafka: Kafka;
   let topic: string;
-  const running: TestPipeline[] = [];
+  const pipelines = pipelineSuite();
 
   beforeAll(async () => {
     kafka = client(brokers);
@@ -68,33 +67,19 @@ describe('poison messages and schema versions on Kafka', () => {
     await producer.disconnect();
   });
 
-  afterAll(async () => {
-    for (const pipeline of running) await pipeline.stop();
-  });
-
   it('dead-letters the poison with its reason and bytes, stores every good event once, and commits past it', async () => {
     expect(new Set(meetings.map((e) => e.schema_version))).toEqual(new Set([1, 2]));
-    const store: StoredEvent[] = [];
-    const groupId = `it-poison-${randomUUID()}`;
+    const group = await groupState('it-poison');
+    const { groupId, store } = group;
     const deadLetters = createKafkaDeadLetters({ kafka, topic: deadLetterTopic(topic) });
-    const pipeline = await startTestPipeline({
-      name: 'p',
-      kafka,
-      topic,
-      groupId,
-      store,
-      dedupDir: await dedupDir(),
-      deadLetters,
-    });
-    running.push(pipeline);
+    const pipeline = await pipelines.start({ ...group, deadLetters, name: 'p', kafka, topic });
     await until(() => store.length >= good.length, 60_000, 'every good event');
     await until(
       async () => (await committedAndEnd(kafka, topic, groupId)).committed === good.length + poison.length,
       20_000,
       'commits past the poison',
     );
-    await pipeline.stop();
-    running.pop();
+    await pipelines.stop(pipeline);
     await deadLetters.close();
 
     expect(doubled(store)).toEqual([]);
@@ -105,7 +90,7 @@ describe('poison messages and schema versions on Kafka', () => {
     );
     expect(versions).toEqual(new Map(meetings.map((e) => [e.event_id, e.schema_version])));
 
-    const letters = await readDeadLetters(kafka, deadLetterTopic(topic), poison.length);
+    const letters = await readKafkaDeadLetters(kafka, deadLetterTopic(topic), poison.length);
     expect(letters.map((l) => l.type).sort()).toEqual(poison.map((p) => p.type).sort());
     for (const letter of letters) {
       expect(letter.reason).toMatch(/^invalid event/);
@@ -116,17 +101,3 @@ describe('poison messages and schema versions on Kafka', () => {
     expect(new Set(letters.map((l) => `${l.partition}/${l.offset}`)).size).toBe(poison.length);
   });
 });
-
-/** Reads `expected` dead letters from the start of the dead-letter topic. */
-async function readDeadLetters(kafka: Kafka, topic: string, expected: number): Promise<DeadLetter[]> {
-  const consumer = kafka.consumer({ groupId: `it-dlq-${randomUUID()}`, maxWaitTimeInMs: 200 });
-  const letters: DeadLetter[] = [];
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => void letters.push(JSON.parse(String(message.value)) as DeadLetter),
-  });
-  await until(() => letters.length >= expected, 30_000, 'dead letters');
-  await consumer.disconnect();
-  return letters;
-}

@@ -4,31 +4,26 @@
 // (journaled before the commit that never came) drops them. Producer retries are simulated by publishing
 // some events twice. Every offset is handled, every event is in the files exactly once, and the commits
 // reach the end of every partition.
-import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createFileDeadLetters } from '@vwu/pipeline';
+import { describe, expect, inject, it } from 'vitest';
 import {
   client,
   committedAndEnd,
-  dedupDir,
   demoEvents,
   doubled,
   freshTopic,
+  groupState,
+  pipelineSuite,
   publish,
-  startTestPipeline,
+  topicEnds,
   until,
 } from './pipeline-harness.js';
-import type { StoredEvent, TestPipeline, TestPipelineOptions } from './pipeline-harness.js';
+import type { TestPipeline, TestPipelineOptions } from './pipeline-harness.js';
 
 describe('two instances in one group with rebalances', () => {
   const { brokers } = inject('kafka');
-  const running: TestPipeline[] = [];
+  const pipelines = pipelineSuite();
   const events = demoEvents(8000);
   const retried = events.slice(1000, 1300);
-
-  afterAll(async () => {
-    for (const pipeline of running) await pipeline.stop();
-  });
 
   it('handles every offset, stores every event once and commits the end', { timeout: 300_000 }, async () => {
     const kafka = client(brokers);
@@ -37,35 +32,31 @@ describe('two instances in one group with rebalances', () => {
     await publish(kafka, topic, retried);
     const total = events.length + retried.length;
 
-    const store: StoredEvent[] = [];
+    const group = await groupState('it-rebalance');
+    const { store } = group;
     const shared: Omit<TestPipelineOptions, 'name'> = {
+      ...group,
       kafka,
       topic,
-      groupId: `it-rebalance-${randomUUID()}`,
-      store,
-      dedupDir: await dedupDir(),
-      deadLetters: createFileDeadLetters(await dedupDir()),
       flushAt: 150,
       batchDelayMs: 40,
       source: { maxBytesPerPartition: 8 * 1024, sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 20_000 },
     };
     // The first instance commits only at every 400th event of a partition, so it always holds uncommitted
     // events when it loses partitions.
-    const first = await startTestPipeline({
+    const first = await pipelines.start({
       ...shared,
       name: 'first',
       skipCommitOnRevoke: true,
       flushAt: 400,
       flushIntervalMs: 0,
     });
-    running.push(first);
     await until(
       () => handledCount(first) >= 1500,
       60_000,
       'the first instance handling a fifth of the offsets',
     );
-    const second = await startTestPipeline({ ...shared, name: 'second' });
-    running.push(second);
+    const second = await pipelines.start({ ...shared, name: 'second' });
     await until(
       () => first.source.assignment().length > 0 && second.source.assignment().length > 0,
       60_000,
@@ -73,7 +64,7 @@ describe('two instances in one group with rebalances', () => {
     );
     expect(first.source.assignment().length + second.source.assignment().length).toBe(6);
     await until(() => handledCount(second) >= 500, 60_000, 'the second instance handling offsets');
-    await first.stop();
+    await pipelines.stop(first);
     await until(
       () => second.source.assignment().length === 6,
       60_000,
@@ -85,18 +76,14 @@ describe('two instances in one group with rebalances', () => {
       60_000,
       'commits at the end',
     );
-    await second.stop();
-    running.length = 0;
+    await pipelines.stop(second);
 
     expect(doubled(store)).toEqual([]);
     expect(store.map((s) => s.id).sort()).toEqual(events.map((e) => e.event_id).sort());
     expect(await committedAndEnd(kafka, topic, shared.groupId)).toEqual({ committed: total, end: total });
 
     // Every offset of every partition reached one instance or the other.
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
+    const ends = await topicEnds(kafka, topic);
     for (const { partition, high } of ends) {
       const handled = new Set([
         ...(first.handled.get(partition) ?? []),

@@ -3,35 +3,31 @@
 // that resumes exactly after the commits.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createFileDeadLetters, createKafkaSource, createProducer, partitionForKey } from '@vwu/pipeline';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createKafkaSource, createProducer, partitionForKey } from '@vwu/pipeline';
 import type { Kafka } from 'kafkajs';
 import {
   client,
   committedAndEnd,
-  dedupDir,
   demoEvents,
   doubled,
   freshTopic,
+  groupState,
+  pipelineSuite,
   publish,
-  startTestPipeline,
+  topicEnds,
   until,
 } from './pipeline-harness.js';
-import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
 
 describe('pipeline source and producer on Kafka', () => {
   const { brokers } = inject('kafka');
   let kafka: Kafka;
   let topic: string;
-  const running: TestPipeline[] = [];
+  const pipelines = pipelineSuite();
 
   beforeAll(async () => {
     kafka = client(brokers);
     topic = await freshTopic(kafka, 'it-pipeline-source');
-  });
-
-  afterAll(async () => {
-    for (const pipeline of running) await pipeline.stop();
   });
 
   it('publishes the valid events keyed by unit and returns the invalid ones, one by one', async () => {
@@ -44,30 +40,16 @@ describe('pipeline source and producer on Kafka', () => {
     expect(result.rejected.map((r) => r.index)).toEqual([1500, 1501, 1502]);
     expect(result.rejected.every((r) => r.reason.startsWith('invalid event'))).toBe(true);
 
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.disconnect();
+    const ends = await topicEnds(kafka, topic);
     expect(ends.reduce((sum, p) => sum + Number(p.high), 0)).toBe(3000);
   });
 
   it('consumes every event once with manual commits, and commits the end on a graceful stop', async () => {
-    const store: StoredEvent[] = [];
-    const groupId = `it-group-${randomUUID()}`;
-    const pipeline = await startTestPipeline({
-      name: 'a',
-      kafka,
-      topic,
-      groupId,
-      store,
-      dedupDir: await dedupDir(),
-      deadLetters: createFileDeadLetters(await dedupDir()),
-      flushAt: 500,
-    });
-    running.push(pipeline);
+    const group = await groupState('it-group');
+    const { groupId, store } = group;
+    const pipeline = await pipelines.start({ ...group, name: 'a', kafka, topic, flushAt: 500 });
     await until(() => store.length >= 3000, 60_000, '3000 stored events');
-    await pipeline.stop();
-    running.pop();
+    await pipelines.stop(pipeline);
 
     expect(doubled(store)).toEqual([]);
     expect(new Set(store.map((s) => s.id))).toEqual(new Set(demoEvents(3000).map((e) => e.event_id)));
@@ -81,20 +63,11 @@ describe('pipeline source and producer on Kafka', () => {
     // A restart of the same group resumes after the commits: only new events arrive.
     const more = demoEvents(3200).slice(3000);
     await publish(kafka, topic, more);
-    const again: StoredEvent[] = [];
-    const restarted = await startTestPipeline({
-      name: 'b',
-      kafka,
-      topic,
-      groupId,
-      store: again,
-      dedupDir: await dedupDir(),
-      deadLetters: createFileDeadLetters(await dedupDir()),
-    });
-    running.push(restarted);
+    const fresh = await groupState('unused');
+    const again = fresh.store;
+    const restarted = await pipelines.start({ ...fresh, groupId, name: 'b', kafka, topic });
     await until(() => again.length >= 200, 60_000, '200 new events');
-    await restarted.stop();
-    running.pop();
+    await pipelines.stop(restarted);
     expect(again.map((s) => s.id).sort()).toEqual(more.map((e) => e.event_id).sort());
     expect(await committedAndEnd(kafka, topic, groupId)).toEqual({ committed: 3200, end: 3200 });
   });
@@ -125,24 +98,14 @@ describe('pipeline source and producer on Kafka', () => {
   });
 
   it('reports lag per assigned partition', async () => {
-    const groupId = `it-lag-${randomUUID()}`;
-    const store: StoredEvent[] = [];
-    const pipeline = await startTestPipeline({
-      name: 'lag',
-      kafka,
-      topic,
-      groupId,
-      store,
-      dedupDir: await dedupDir(),
-      deadLetters: createFileDeadLetters(await dedupDir()),
-    });
-    running.push(pipeline);
+    const group = await groupState('it-lag');
+    const { store } = group;
+    const pipeline = await pipelines.start({ ...group, name: 'lag', kafka, topic });
     await until(() => store.length >= 3200, 60_000, 'all events');
     await until(async () => (await pipeline.source.lag()).every((p) => p.lag === 0), 10_000, 'zero lag');
     const lag = await pipeline.source.lag();
     expect(lag.map((p) => p.partition)).toEqual([0, 1, 2]);
     expect(lag.reduce((sum, p) => sum + Number(p.highWatermark), 0)).toBe(3200);
-    await pipeline.stop();
-    running.pop();
+    await pipelines.stop(pipeline);
   });
 });

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActivityEvent } from '@vwu/contracts';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import {
   EmbeddedLog,
   createDeadLetters,
@@ -25,10 +25,11 @@ import {
   demoEvents,
   doubled,
   freshTopic,
-  startTestPipeline,
+  pipelineSuite,
+  readKafkaDeadLetters,
   until,
 } from './pipeline-harness.js';
-import type { StoredEvent, TestPipeline } from './pipeline-harness.js';
+import type { StoredEvent } from './pipeline-harness.js';
 
 /** What a test needs from one kind of source. */
 interface Backend {
@@ -60,19 +61,7 @@ async function kafkaBackend(brokers: string[]): Promise<Backend> {
     },
     source: (groupId, logger) => createSource({ ...settings, groupId }, { kafka, logger }),
     deadLetters: () => createDeadLetters(settings, { kafka }),
-    async readDeadLetters() {
-      const consumer = kafka.consumer({ groupId: `it-dlq-${randomUUID()}`, maxWaitTimeInMs: 200 });
-      const letters: DeadLetter[] = [];
-      await consumer.connect();
-      await consumer.subscribe({ topics: [`${topic}.dlq`], fromBeginning: true });
-      await consumer.run({
-        eachMessage: async ({ message }) =>
-          void letters.push(JSON.parse(String(message.value)) as DeadLetter),
-      });
-      await until(() => letters.length >= 3, 30_000, 'dead letters');
-      await consumer.disconnect();
-      return letters;
-    },
+    readDeadLetters: () => readKafkaDeadLetters(kafka, `${topic}.dlq`, 3),
     committedAndEnd: (groupId) => committedAndEnd(kafka, topic, groupId),
   };
 }
@@ -112,17 +101,13 @@ describe.each([
   { kind: 'kafka', make: () => kafkaBackend(inject('kafka').brokers) },
   { kind: 'embedded', make: () => embeddedBackend() },
 ])('the $kind source', ({ make }) => {
-  const running: TestPipeline[] = [];
+  const pipelines = pipelineSuite();
   const events = demoEvents(2500);
   const poison = [
     { key: '2025:04', value: Buffer.from('{"half": ') },
     { key: '2025:80', value: Buffer.from(JSON.stringify({ ...events[0], attrs: { channel: 'tv' } })) },
     { key: '2025:04', value: Buffer.from([0xf0, 0x28, 0x8c, 0x28]) },
   ];
-
-  afterAll(async () => {
-    for (const pipeline of running) await pipeline.stop();
-  });
 
   it('stores every good event once, dead-letters the poison, commits the end and resumes there', async () => {
     const backend = await make();
@@ -139,20 +124,18 @@ describe.each([
       deadLetters: backend.deadLetters(),
       flushAt: 300,
     };
-    const first = await startTestPipeline({
+    const first = await pipelines.start({
       ...options,
       name: 'first',
       makeSource: (logger) => backend.source(groupId, logger),
     });
-    running.push(first);
     await until(() => store.length >= 2000, 60_000, 'every good event');
     await until(
       async () => (await backend.committedAndEnd(groupId)).committed === 2003,
       30_000,
       'commits past the poison',
     );
-    await first.stop();
-    running.pop();
+    await pipelines.stop(first);
 
     expect(doubled(store)).toEqual([]);
     expect(store.map((s) => s.id).sort()).toEqual(
@@ -169,16 +152,14 @@ describe.each([
 
     await backend.publish(events.slice(2000));
     const resumed: StoredEvent[] = [];
-    const second = await startTestPipeline({
+    const second = await pipelines.start({
       ...options,
       store: resumed,
       name: 'second',
       makeSource: (logger) => backend.source(groupId, logger),
     });
-    running.push(second);
     await until(() => resumed.length >= 500, 60_000, 'the new events');
-    await second.stop();
-    running.pop();
+    await pipelines.stop(second);
     expect(resumed.map((s) => s.id).sort()).toEqual(
       events
         .slice(2000)
