@@ -7,6 +7,8 @@ import fp from 'fastify-plugin';
 import { applicationRoutes } from './application-routes.js';
 import { cardRoutes } from './card-routes.js';
 import { duplicateRoutes } from './duplicate-routes.js';
+import { exportRoutes } from './export-routes.js';
+import { importRoutes } from './import-routes.js';
 import { registryRoutes } from './registry-routes.js';
 import { trainingRoutes } from './training-routes.js';
 import { transferRoutes } from './transfer-routes.js';
@@ -20,6 +22,8 @@ export const membersPlugin = fp(
     cardRoutes(app);
     duplicateRoutes(app);
     trainingRoutes(app);
+    exportRoutes(app);
+    await importRoutes(app);
   },
   { name: 'vwu-members', fastify: '5.x', dependencies: ['vwu-access', 'vwu-store'] },
 );
