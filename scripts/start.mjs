@@ -50,7 +50,8 @@ const serviceEnv = {
 };
 
 function run(name, command, args) {
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: serviceEnv });
+  // Own process group: a Ctrl+C in the terminal reaches this script only, which stops each child once.
+  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: serviceEnv, detached: true });
   children.push(child);
   child.on('exit', (code, signal) => {
     if (stopping) return;
@@ -64,7 +65,8 @@ let stopping = false;
 function stop(code) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 3000).unref();
+  // The pipeline lands its open files and commits before it leaves: give it time (a second Ctrl+C forces).
+  setTimeout(() => process.exit(code), 120_000).unref();
   Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(
     () => process.exit(code),
   );
@@ -160,8 +162,13 @@ step(
   [join(ROOT, 'api', 'dist', 'demo', 'cli.js')],
 );
 
-process.once('SIGINT', () => stop(0));
-process.once('SIGTERM', () => stop(0));
+function onSignal() {
+  if (!stopping) return stop(0);
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  process.exit(130);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 console.log(`[start] API and console starting on ${origin}…`);
 run('api', 'node', [join(ROOT, 'api', 'dist', 'server.js')]);
 try {
