@@ -73,6 +73,8 @@ export const TEXT = {
   submitted: { vi: 'Nộp ngày', en: 'Submitted' },
   reached: { vi: 'Vào vòng {n}', en: 'Reached stage {n}' },
   forwarded: { vi: 'Đã chuyển tiếp', en: 'Forwarded' },
+  links: { vi: 'Đường dẫn', en: 'Links' },
+  files: { vi: 'Tệp', en: 'Files' },
   noEntries: { vi: 'Chưa có bài dự thi.', en: 'No entries yet.' },
   // Judging
   progress: {
