@@ -76,6 +76,9 @@ export async function main(launch: Launchers, log: (line: string) => void): Prom
   };
   log(`cold opens (ms): ${open.coldOpens.join(' ')} → median ${figures.cold_open_ms} (target ≤ 2500)`);
   log(
+    `CPU of those cold opens, all Chromium processes + the console server (ms): ${open.coldOpenCpu.join(' ')} → median ${round(percentile(open.coldOpenCpu, 50))}`,
+  );
+  log(
     `return visits (ms): ${open.returnOpens.join(' ')} → median ${round(percentile(open.returnOpens, 50))}`,
   );
   log(`drill p50 ${figures.drill_p50_ms} ms, p95 ${figures.drill_p95_ms} ms (target p95 ≤ 300)`);
