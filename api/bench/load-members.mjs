@@ -8,9 +8,29 @@ import { buildWorld, generateMembers, registrySize } from '@vwu/pipeline';
 import { searchKey } from '../dist/members/search-text.js';
 
 const COLUMNS = [
-  'member_key', 'full_name', 'name_search', 'date_of_birth', 'gender', 'ethnicity', 'religion', 'phone',
-  'address', 'education', 'unit_key', 'commune_key', 'province_key', 'joined_on', 'left_on', 'card_status',
-  'roles', 'honorary', 'trained', 'status', 'demo', 'created_at', 'updated_at',
+  'member_key',
+  'full_name',
+  'name_search',
+  'date_of_birth',
+  'gender',
+  'ethnicity',
+  'religion',
+  'phone',
+  'address',
+  'education',
+  'unit_key',
+  'commune_key',
+  'province_key',
+  'joined_on',
+  'left_on',
+  'card_status',
+  'roles',
+  'honorary',
+  'trained',
+  'status',
+  'demo',
+  'created_at',
+  'updated_at',
 ];
 const CHUNK_ROWS = 500_000;
 
@@ -22,17 +42,48 @@ function csv(value) {
 
 function row(m, at) {
   return [
-    m.member_key, m.full_name, searchKey(m.full_name), m.date_of_birth, 'female', m.ethnicity, m.religion,
-    m.phone, m.address, m.education, m.branch, m.commune, m.province, m.joined_on, m.left_on, m.card_status,
-    `{${m.roles.join(',')}}`, m.honorary, m.trainings.length > 0, m.left_on === null ? 'active' : 'left', true,
-    at, at,
-  ].map(csv).join(',');
+    m.member_key,
+    m.full_name,
+    searchKey(m.full_name),
+    m.date_of_birth,
+    'female',
+    m.ethnicity,
+    m.religion,
+    m.phone,
+    m.address,
+    m.education,
+    m.branch,
+    m.commune,
+    m.province,
+    m.joined_on,
+    m.left_on,
+    m.card_status,
+    `{${m.roles.join(',')}}`,
+    m.honorary,
+    m.trainings.length > 0,
+    m.left_on === null ? 'active' : 'left',
+    true,
+    at,
+    at,
+  ]
+    .map(csv)
+    .join(',');
 }
 
 /** One `psql \copy` of some CSV lines, committed when it returns. */
 async function copyChunk(url, lines) {
-  const psql = spawn('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-c',
-    `\\copy member (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`], { stdio: ['pipe', 'inherit', 'inherit'] });
+  const psql = spawn(
+    'psql',
+    [
+      url,
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `\\copy member (${COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+    ],
+    { stdio: ['pipe', 'inherit', 'inherit'] },
+  );
   const done = once(psql, 'exit');
   for (let i = 0; i < lines.length; i += 5000) {
     if (!psql.stdin.write(`${lines.slice(i, i + 5000).join('\n')}\n`)) await once(psql.stdin, 'drain');
@@ -43,7 +94,9 @@ async function copyChunk(url, lines) {
 }
 
 async function dropIndexes(pool) {
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_dropped_index (name text PRIMARY KEY, def text NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_dropped_index (name text PRIMARY KEY, def text NOT NULL)',
+  );
   const { rows: saved } = await pool.query('SELECT count(*)::int AS n FROM bench_dropped_index');
   if (saved[0].n > 0) return;
   const { rows } = await pool.query(
@@ -52,13 +105,18 @@ async function dropIndexes(pool) {
        AND i.indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'member'::regclass)`,
   );
   for (const index of rows) {
-    await pool.query('INSERT INTO bench_dropped_index (name, def) VALUES ($1, $2)', [index.indexname, index.indexdef]);
+    await pool.query('INSERT INTO bench_dropped_index (name, def) VALUES ($1, $2)', [
+      index.indexname,
+      index.indexdef,
+    ]);
     await pool.query(`DROP INDEX IF EXISTS ${index.indexname}`);
   }
 }
 
 async function rebuildIndexes(pool, log) {
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_dropped_index (name text PRIMARY KEY, def text NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_dropped_index (name text PRIMARY KEY, def text NOT NULL)',
+  );
   const { rows } = await pool.query('SELECT name, def FROM bench_dropped_index ORDER BY name');
   if (rows.length === 0) return;
   const client = await pool.connect();
@@ -86,7 +144,9 @@ export async function loadMembers({ url, pool, hierarchy, target: wanted, today,
   const world = buildWorld(hierarchy, 2025, 'national');
   // Second registrations of migrant members are left out: their keys may meet other members' keys.
   const target = Math.min(wanted, registrySize(world, today));
-  const { rows: [{ n }] } = await pool.query('SELECT count(*)::int AS n FROM member WHERE demo');
+  const {
+    rows: [{ n }],
+  } = await pool.query('SELECT count(*)::int AS n FROM member WHERE demo');
   if (n >= target) {
     await rebuildIndexes(pool, log);
     log(`members: ${n.toLocaleString('en')} loaded`);
@@ -112,7 +172,9 @@ export async function loadMembers({ url, pool, hierarchy, target: wanted, today,
       await copyChunk(url, lines);
       loaded += lines.length;
       lines = [];
-      log(`  ${loaded.toLocaleString('en')} rows (${Math.round((loaded - n) / ((Date.now() - started) / 1000))}/s)`);
+      log(
+        `  ${loaded.toLocaleString('en')} rows (${Math.round((loaded - n) / ((Date.now() - started) / 1000))}/s)`,
+      );
     }
   }
   if (lines.length > 0) {

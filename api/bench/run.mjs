@@ -78,7 +78,9 @@ async function workload(url, province) {
       const words = r.full_name.split(' ');
       // Full names, "middle given" and given names alone; accents kept for half of them.
       const q = i % 3 === 0 ? r.full_name : i % 3 === 1 ? words.slice(-2).join(' ') : words.at(-1);
-      return i % 2 === 0 ? q : q.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+      return i % 2 === 0
+        ? q
+        : q.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
     });
     return { queries, communes: units.rows.map((r) => r.k) };
   } finally {
@@ -127,7 +129,9 @@ async function probe(name, url, init) {
   const t0 = Date.now();
   const response = await fetch(url, init);
   const text = await response.text();
-  log(`probe ${name}: ${response.status} in ${Date.now() - t0} ms${response.ok ? '' : ` ${text.slice(0, 300)}`}`);
+  log(
+    `probe ${name}: ${response.status} in ${Date.now() - t0} ms${response.ok ? '' : ` ${text.slice(0, 300)}`}`,
+  );
 }
 
 async function main() {
@@ -162,32 +166,56 @@ async function main() {
     await waitForHealth(base, child);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const hasTayNinh = (await client.query("SELECT 1 FROM member WHERE province_key = '2025:80' LIMIT 1")).rowCount > 0;
+    const hasTayNinh =
+      (await client.query("SELECT 1 FROM member WHERE province_key = '2025:80' LIMIT 1")).rowCount > 0;
     await client.end();
     const [leader, province] = hasTayNinh ? ['leader.tayninh', '2025:80'] : ['leader.hanoi', '2025:01'];
     const leaderToken = await signIn(base, leader);
     const officerToken = await signIn(base, 'officer.tanninh');
     const { queries, communes } = await workload(db.url, province);
     if (queries.length === 0) throw new Error(`no members in ${province}: load more (--members)`);
-    log(`${db.members.toLocaleString('en')} members; ${leader} searches ${province} and lists ${communes.length} communes; officer.tanninh ingests batches of ${BATCH}`);
+    log(
+      `${db.members.toLocaleString('en')} members; ${leader} searches ${province} and lists ${communes.length} communes; officer.tanninh ingests batches of ${BATCH}`,
+    );
 
     const auth = (token) => ({ authorization: `Bearer ${token}` });
     const sampleBody = eventBodies('2025:25459', 1)[0];
-    await probe('search', `${base}/api/units/${province}/members?limit=20&q=${encodeURIComponent(queries[0])}`, { headers: auth(leaderToken) });
+    await probe(
+      'search',
+      `${base}/api/units/${province}/members?limit=20&q=${encodeURIComponent(queries[0])}`,
+      { headers: auth(leaderToken) },
+    );
     await probe('list', `${base}/api/units/${communes[0]}/members?limit=50`, { headers: auth(leaderToken) });
-    await probe('ingest', `${base}/api/events`, { method: 'POST', headers: { ...auth(officerToken), 'content-type': 'application/json' }, body: sampleBody });
+    await probe('ingest', `${base}/api/events`, {
+      method: 'POST',
+      headers: { ...auth(officerToken), 'content-type': 'application/json' },
+      body: sampleBody,
+    });
     const nextQuery = cycle(queries);
     const nextCommune = cycle(communes);
     const nextBody = cycle(eventBodies('2025:25459', 40));
     const share = (n) => Math.max(1, Math.round(CONNECTIONS * n));
-    const common = { url: base, duration: DURATION_S, timeout: 20, renderProgressBar: false, renderResultsTable: false };
+    const common = {
+      url: base,
+      duration: DURATION_S,
+      timeout: 20,
+      renderProgressBar: false,
+      renderResultsTable: false,
+    };
     const started = Date.now();
     const [search, list, ingest] = await Promise.all([
       run({
         ...common,
         connections: share(0.4),
         headers: auth(leaderToken),
-        requests: [{ setupRequest: (r) => ({ ...r, path: `/api/units/${province}/members?limit=20&q=${encodeURIComponent(nextQuery())}` }) }],
+        requests: [
+          {
+            setupRequest: (r) => ({
+              ...r,
+              path: `/api/units/${province}/members?limit=20&q=${encodeURIComponent(nextQuery())}`,
+            }),
+          },
+        ],
       }),
       run({
         ...common,
@@ -215,7 +243,9 @@ async function main() {
       errors: failures(search) + failures(list) + failures(ingest),
     };
     for (const [name, r] of Object.entries({ search, list, ingest })) {
-      log(`${name}: ${r.requests.total} requests, ${Math.round(r.requests.average)}/s, latency p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, 2xx ${r['2xx']}, non-2xx ${r.non2xx}, errors ${r.errors} (timeouts ${r.timeouts})`);
+      log(
+        `${name}: ${r.requests.total} requests, ${Math.round(r.requests.average)}/s, latency p50 ${r.latency.p50} ms p99 ${r.latency.p99} ms, 2xx ${r['2xx']}, non-2xx ${r.non2xx}, errors ${r.errors} (timeouts ${r.timeouts})`,
+      );
     }
     log(`${CONNECTIONS} connections for ${seconds.toFixed(1)} s`);
     process.stdout.write(`${JSON.stringify(figures)}\n`);
