@@ -8,7 +8,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ManifestStore } from '../manifest/store.js';
-import { removeTempFiles } from './atomic-file.js';
+import { TEMP_MARKER, removeTempFiles } from './atomic-file.js';
 import { durableStateOf, type DurableState } from './durable-state.js';
 import type { Logger } from '../ingest/log.js';
 
@@ -46,6 +46,12 @@ async function parquetFiles(root: string): Promise<string[]> {
 export async function recoverSink(store: ManifestStore, logger: Logger): Promise<RecoveryReport> {
   const root = store.root;
   const removedTemp = await removeTempFiles(root);
+  // Scratch directories of interrupted compactions (`compaction.tmp-…`), emptied by the line above.
+  for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || !entry.name.includes(TEMP_MARKER)) continue;
+    await rm(join(root, entry.name), { recursive: true, force: true });
+    removedTemp.push(join(root, entry.name));
+  }
   const manifest = store.current();
   const known = new Set<string>([
     ...manifest.files.map((f) => f.path),
