@@ -186,6 +186,9 @@ describe('target dashboard', () => {
     expect(trail.get('[aria-current="page"]').text()).toBe('Xã Hòa Thành');
     await trail.get('button').trigger('click');
     expect(selectedUnit.get()).toMatchObject({ key: '2025:80', breadcrumb: [CENTRAL] });
+    // At her own province there is nowhere further up to go: no trail.
+    await flushPromises();
+    expect(view.find('nav.trail').exists()).toBe(false);
   });
 
   it.each([
