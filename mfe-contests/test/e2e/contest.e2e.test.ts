@@ -101,10 +101,10 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
   it('is launched by the central organisers with two jury levels', async () => {
     const page = await as('organiser.central');
     await page.getByRole('button', { name: 'Tạo hội thi' }).click();
-    await page.locator('input[name="opens-0"]').fill('2025-09-01');
-    await page.locator('input[name="closes-0"]').fill('2025-09-20');
-    await page.locator('input[name="opens-1"]').fill('2025-09-21');
-    await page.locator('input[name="closes-1"]').fill('2025-09-25');
+    await page.locator('input[name="opens-0"]').fill('01/09/2025');
+    await page.locator('input[name="closes-0"]').fill('20/09/2025');
+    await page.locator('input[name="opens-1"]').fill('21/09/2025');
+    await page.locator('input[name="closes-1"]').fill('25/09/2025');
     await shot(page, '01-define');
     await page.getByRole('button', { name: 'Lưu' }).click();
     expect(await outcome(page)).toBe('Đã tạo hội thi.');
