@@ -1,4 +1,4 @@
-// `npm run bench:members` (root and this workspace): on embedded PGlite, then on real PostgreSQL
+// `npm run bench:members` (root and this workspace): on real PostgreSQL, then on embedded PGlite
 // (tests/infra/postgres.mjs), (1) imports a 100,000-row XLSX through the API as the console does and
 // (2) measures search latency in Chromium with 1,000,000 members in a provincial leader's scope.
 // Prints its figures; the last line is one JSON object with the PostgreSQL figures.
@@ -18,6 +18,8 @@ export interface BenchDeps {
   /** Numbers of rows (environment overrides for a quick run). */
   importRows: number;
   scopeMembers: number;
+  /** Stores to run (default both; the figures of the JSON line come from PostgreSQL when it ran). */
+  stores: readonly ('postgres' | 'pglite')[];
 }
 
 /** Figures of one store. */
@@ -72,10 +74,14 @@ async function benchStore(
 
 /** Runs the benchmark on both stores; `log` gets every line, the last one the JSON of PostgreSQL. */
 export async function main(deps: BenchDeps, log: (line: string) => void): Promise<void> {
-  const pglite = await benchStore({ kind: 'pglite' }, deps, log);
-  const postgres = await benchStore({ kind: 'postgres', url: await deps.postgres() }, deps, log);
-  log(`\npglite:   ${JSON.stringify(pglite)}`);
-  log(`postgres: ${JSON.stringify(postgres)}`);
-  const { store, ...figures } = postgres;
-  log(JSON.stringify({ ...figures, store }));
+  const figures: StoreFigures[] = [];
+  if (deps.stores.includes('postgres'))
+    figures.push(await benchStore({ kind: 'postgres', url: await deps.postgres() }, deps, log));
+  if (deps.stores.includes('pglite')) figures.push(await benchStore({ kind: 'pglite' }, deps, log));
+  log('');
+  for (const f of figures) log(`${f.store.padEnd(9)} ${JSON.stringify(f)}`);
+  const last = figures.find((f) => f.store === 'postgres') ?? figures[0];
+  if (last === undefined) return;
+  const { store, ...values } = last;
+  log(JSON.stringify({ ...values, store }));
 }

@@ -55,9 +55,13 @@ export interface SearchRun {
   serverParts: number[];
 }
 
+/** Searches run first and not counted (caches of a fresh server). */
+const WARM_UP_SEARCHES = ['mai', 'lan', 'huong', 'nga', 'loan'];
+const WARM_UP = WARM_UP_SEARCHES.length;
+
 /**
- * Signs in on `consoleUrl` as `username`, opens the member list of `unitKey` and runs every search of
- * {@link SEARCHES} `rounds` times (the first round warms caches and is dropped).
+ * Signs in on `consoleUrl` as `username`, opens the member list of `unitKey`, warms up with a few searches
+ * and then times every search of {@link SEARCHES} once.
  */
 export async function measureSearch(
   browser: Browser,
@@ -65,7 +69,6 @@ export async function measureSearch(
   unitKey: string,
   username: string,
   password: string,
-  rounds = 2,
 ): Promise<SearchRun> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
@@ -92,29 +95,34 @@ export async function measureSearch(
           w.__searches.push({ latency: performance.now() - pending.t0, server: pending.server });
           pending = null;
         }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      }).observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['aria-busy'],
+      });
     });
     const box = page.getByRole('searchbox');
     const run: SearchRun = { latencies: [], serverParts: [] };
-    for (let round = 0; round < rounds; round += 1) {
-      for (const q of SEARCHES) {
-        const before = await page.evaluate(
-          () => (window as unknown as { __searches: unknown[] }).__searches.length,
-        );
-        await box.fill(q);
-        await page.waitForFunction(
-          (n) => (window as unknown as { __searches: unknown[] }).__searches.length > n,
-          before,
-          { timeout: 60_000 },
-        );
-        if (round === 0) continue;
-        const last = await page.evaluate(() => {
-          const all = (window as unknown as { __searches: { latency: number; server: number }[] }).__searches;
-          return all[all.length - 1]!;
-        });
-        run.latencies.push(last.latency);
-        run.serverParts.push(last.server);
-      }
+    const plan = [...WARM_UP_SEARCHES, ...SEARCHES];
+    for (const [index, q] of plan.entries()) {
+      const before = await page.evaluate(
+        () => (window as unknown as { __searches: unknown[] }).__searches.length,
+      );
+      await box.fill(q);
+      await page.waitForFunction(
+        (n) => (window as unknown as { __searches: unknown[] }).__searches.length > n,
+        before,
+        { timeout: 300_000 },
+      );
+      if (index < WARM_UP) continue;
+      const last = await page.evaluate(() => {
+        const all = (window as unknown as { __searches: { latency: number; server: number }[] }).__searches;
+        return all[all.length - 1]!;
+      });
+      run.latencies.push(last.latency);
+      run.serverParts.push(last.server);
     }
     return run;
   } finally {

@@ -1,6 +1,7 @@
 // `npm run bench:members` (root) / `npm run bench:members -w @vwu/mfe-members`: see bench/run.ts.
 // Build the shell and this module first (`npx turbo run build --filter=@vwu/mfe-members...`).
-// BENCH_IMPORT_ROWS and BENCH_SCOPE_MEMBERS shrink it for a quick look (defaults 100,000 and 1,000,000).
+// BENCH_IMPORT_ROWS and BENCH_SCOPE_MEMBERS shrink it for a quick look (defaults 100,000 and 1,000,000);
+// BENCH_STORES=postgres (or pglite) runs one store only.
 import pg from 'pg';
 import { runnerImport } from 'vite';
 import { launchChromium } from '../../tests/infra/chromium.mjs';
@@ -33,6 +34,7 @@ await module.main(
     postgres: freshDatabase,
     importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 100_000),
     scopeMembers: Number(process.env.BENCH_SCOPE_MEMBERS ?? 1_000_000),
+    stores: (process.env.BENCH_STORES ?? 'postgres,pglite').split(','),
   },
   (line) => console.log(line),
 );
