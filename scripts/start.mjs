@@ -157,9 +157,17 @@ console.log(
   `[start] demo data: ${manifest.members.lines.toLocaleString('en')} members, ${manifest.events.lines.toLocaleString('en')} events (${manifest.from} → ${manifest.to})`,
 );
 step(
-  'preparing the operational store (embedded PGlite: migrations, 180,515 units, demo accounts; quick after the first run)…',
+  'preparing the operational store (embedded PGlite: migrations, 180,515 units, demo accounts, demo members; quick after the first run)…',
   'node',
-  [join(ROOT, 'api', 'dist', 'demo', 'cli.js')],
+  [
+    join(ROOT, 'api', 'dist', 'demo', 'cli.js'),
+    '--scale',
+    values.scale,
+    '--seed',
+    values.seed,
+    '--to',
+    manifest.to,
+  ],
 );
 
 function onSignal() {
