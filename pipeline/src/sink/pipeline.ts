@@ -76,12 +76,23 @@ export class SinkPipeline {
     return outcomes;
   }
 
-  /** Starts a background landing of what is due, unless one runs or nothing is due. */
+  /**
+   * Starts a background landing of what is due, unless one runs. With nothing due, still reports offsets
+   * that became durable without a file (dead letters, dropped duplicates, rows already landed before a
+   * crash), so the commit follows.
+   */
   private kick(): void {
+    const { writer } = this.options;
     const now = this.options.clock.now();
-    if (this.landing !== undefined || !this.options.writer.hasDue(now)) return;
-    this.landing = this.options.writer
-      .flushDue(now)
+    if (this.landing !== undefined) return;
+    let work: Promise<FlushResult>;
+    if (writer.hasDue(now)) work = writer.flushDue(now);
+    else {
+      const durable = writer.durableOffsets();
+      if (![...durable].some(([p, o]) => o > (this.reported.get(p) ?? -1))) return;
+      work = Promise.resolve({ files: [], durable });
+    }
+    this.landing = work
       .then((result) => this.report(result))
       .then(
         () => void (this.failure = undefined),
