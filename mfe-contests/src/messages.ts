@@ -70,6 +70,7 @@ export const TEXT = {
     en: 'Attachments (PDF, Word, PowerPoint, images, MP4; ≤ 10 MB)',
   },
   entryAudience: { vi: 'Tác giả là', en: 'Authors are' },
+  entryKind: { vi: 'Dự thi theo', en: 'Entered as' },
   submitted: { vi: 'Nộp ngày', en: 'Submitted' },
   reached: { vi: 'Vào vòng {n}', en: 'Reached stage {n}' },
   forwarded: { vi: 'Đã chuyển tiếp', en: 'Forwarded' },
