@@ -632,3 +632,25 @@ describe('a public vote', () => {
     expect(later.status).toBe(201);
   });
 });
+
+describe('the contest list of a unit', () => {
+  const ids = async (user: string, unit?: string) => {
+    const answer = await call(user, 'GET', unit === undefined ? '/contests' : `/contests?unit=${unit}`);
+    expect(answer.status, answer.raw.toString()).toBe(200);
+    return (answer.body.contests as { id: number; ownerUnit: { key: string } }[]).map((c) => c.ownerUnit.key);
+  };
+
+  it.each([
+    ['a commune sees contests owned above it', 'analyst.central', '2025:25459', ['2025:TW', '2025:80']],
+    ['another province sees only the national ones', 'analyst.central', '2025:01', ['2025:TW']],
+    ['the centre sees every contest below it', 'analyst.central', '2025:TW', ['2025:TW', '2025:80']],
+    ['no unit means the caller’s scope', 'leader.tayninh', undefined, ['2025:TW', '2025:80']],
+  ])('%s', async (_what, user, unit, owners) => {
+    expect(new Set(await ids(user, unit))).toEqual(new Set(owners));
+  });
+
+  it('refuses a unit outside the caller’s scope', async () => {
+    const answer = await call('leader.tayninh', 'GET', '/contests?unit=2025:01');
+    expect(answer.status).toBe(403);
+  });
+});

@@ -1,16 +1,23 @@
 // Contest definitions: list, read, create, change before the contest starts.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { requireAccess, requireUnit } from '../access/plugin.js';
+import { requireUnit } from '../access/plugin.js';
 import { ALL_ROLES, type AccessRule } from '../access/rules.js';
 import { apiError } from '../errors.js';
 import { withErrors } from '../http/schemas.js';
 import { audit, contestFor, requireManage, type ContestInRequest } from './contest-access.js';
-import { abilities, dmy, statuses, unitName } from './contest-model.js';
+import { abilities, dmy, statuses, unitName, within } from './contest-model.js';
 import { insertContest, listContests, loadContest, updateContest } from './contest-store.js';
 import { definitionProblems, type ContestDefinition } from './domain/index.js';
 import { listJudges } from './jury-store.js';
-import { ContestCreate, ContestList, ContestOut, ContestParams, ContestUpdate } from './schemas.js';
+import {
+  ContestCreate,
+  ContestList,
+  ContestListQuery,
+  ContestOut,
+  ContestParams,
+  ContestUpdate,
+} from './schemas.js';
 
 const ANY: AccessRule = { roles: ALL_ROLES, unit: 'none' };
 const ORGANISER_OF_BODY_UNIT: AccessRule = {
@@ -18,6 +25,10 @@ const ORGANISER_OF_BODY_UNIT: AccessRule = {
   unit: { from: 'body', field: 'ownerUnit' },
 };
 const ORGANISER: AccessRule = { roles: ['contest_organiser'], unit: 'none' };
+const ANY_IN_UNIT: AccessRule = {
+  roles: ALL_ROLES,
+  unit: { from: 'query', field: 'unit', whenAbsent: 'scope' },
+};
 
 function checkDefinition(definition: ContestDefinition): void {
   const problems = definitionProblems(definition);
@@ -57,13 +68,21 @@ export function definitionRoutes(fastify: FastifyInstance): void {
   app.get(
     '/contests',
     {
-      config: { access: ANY },
-      schema: { tags, summary: 'Contests you can see', response: withErrors({ 200: ContestList }) },
+      config: { access: ANY_IN_UNIT },
+      schema: {
+        tags,
+        summary: 'Contests you can see that involve a unit (owned above it, at it or below it)',
+        querystring: ContestListQuery,
+        response: withErrors({ 200: ContestList }),
+      },
     },
     async (request) => {
-      const { principal } = requireAccess(request);
+      const { principal, unit } = requireUnit(request);
+      const involves = (owner: string): boolean =>
+        within(app.hierarchy, owner, unit.key) || within(app.hierarchy, unit.key, owner);
       const contests = [];
       for (const contest of await listContests(app.store)) {
+        if (!involves(contest.ownerUnit)) continue;
         const can = abilities(app.hierarchy, contest, principal, await listJudges(app.store, contest.id));
         if (can.see) contests.push(contestOut(app, { contest, can }));
       }

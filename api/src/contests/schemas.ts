@@ -84,6 +84,8 @@ export const ContestUpdate = Type.Object(
 );
 
 export const ContestParams = Type.Object({ contestId: Id });
+/** `unit`: only the contests that involve this unit (owned above it, at it or below it); default the scope. */
+export const ContestListQuery = Type.Object({ unit: Type.Optional(UnitKeyParam) });
 export const EntryParams = Type.Object({ contestId: Id, entryId: Id });
 export const AttachmentParams = Type.Object({ contestId: Id, attachmentId: Id });
 export const StageParams = Type.Object({

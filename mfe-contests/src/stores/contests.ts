@@ -3,7 +3,7 @@
 // its localized message so the view shows it in the interface language.
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { ApiError, api, type LoadState, type Localized } from '@vwu/context';
+import { ApiError, api, selectedUnit, type LoadState, type Localized } from '@vwu/context';
 import type {
   Assignment,
   Contest,
@@ -54,7 +54,10 @@ export const useContests = defineStore('contests', () => {
 
   async function loadList(): Promise<void> {
     state.value = 'loading';
-    const answer = await attempt(() => api.get<{ contests: Contest[] }>('/contests'));
+    // The contests that involve the unit selected in the top bar (the API defaults to the caller's scope).
+    const unit = selectedUnit.get()?.key;
+    const query = unit === undefined ? undefined : { unit };
+    const answer = await attempt(() => api.get<{ contests: Contest[] }>('/contests', { query }));
     contests.value = answer?.contests ?? [];
     state.value = answer === undefined ? 'error' : 'done';
   }
