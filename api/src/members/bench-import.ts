@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
+import { parseUnitKey } from '@vwu/contracts';
 import { loadHierarchy } from '@vwu/contracts/node';
 import { buildWorld, generateMembers } from '@vwu/pipeline';
 import { buildApp } from '../app.js';
@@ -20,7 +21,9 @@ import { loadUnits, unitsAround } from '../units/loader.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' } } });
 const ROWS = Number(values.rows);
-const PROVINCE = '2025:01';
+/** Provinces whose demo members fill the file (enough for 100k rows at medium scale); imported at central. */
+const PROVINCES = ['2025:01', '2025:79', '2025:38', '2025:40', '2025:33'];
+const PROVINCE = '2025:TW';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -36,24 +39,29 @@ const store = await openStore(config.store);
 const kind = store.kind;
 try {
   await migrate(store);
-  await loadUnits(store, hierarchy, { include: unitsAround(hierarchy, [PROVINCE as never]) });
+  await loadUnits(store, hierarchy, {
+    include: unitsAround(
+      hierarchy,
+      PROVINCES.map((k) => parseUnitKey(k)),
+    ),
+  });
   await createDemoAccounts(store, hierarchy, new Date());
   const app = await buildApp({ config, hierarchy, store, logger: false });
   const login = await app.inject({
     method: 'POST',
     url: '/auth/login',
-    payload: { username: 'leader.hanoi', password: DEMO_PASSWORD },
+    payload: { username: 'admin', password: DEMO_PASSWORD },
   });
   const auth = { authorization: `Bearer ${login.json<{ accessToken: string }>().accessToken}` };
 
-  // A realistic file: the demo registry's Hà Nội members (medium scale), as an officer's spreadsheet.
+  // A realistic file: demo registry members (medium scale) of a few large provinces, as a spreadsheet.
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Hội viên');
   sheet.addRow(['Họ và tên', 'Ngày sinh', 'Dân tộc', 'Số điện thoại', 'Ngày vào Hội', 'Chi hội', 'Địa chỉ']);
   const names: string[] = [];
   let n = 0;
   for (const m of generateMembers(buildWorld(hierarchy, 2025, 'medium'), hierarchy, '2026-11-21')) {
-    if (m.province !== PROVINCE) continue;
+    if (!PROVINCES.includes(m.province)) continue;
     const [y, mo, d] = m.date_of_birth.split('-');
     sheet.addRow([
       m.full_name,
