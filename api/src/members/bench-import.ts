@@ -42,7 +42,8 @@ try {
   await loadUnits(store, hierarchy, {
     include: unitsAround(
       hierarchy,
-      PROVINCES.map((k) => parseUnitKey(k)),
+      // Tây Ninh too: the demo accounts' scopes need it.
+      [...PROVINCES, '2025:80'].map((k) => parseUnitKey(k)),
     ),
   });
   await createDemoAccounts(store, hierarchy, new Date());
