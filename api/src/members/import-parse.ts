@@ -1,8 +1,7 @@
 /**
- * Reads an uploaded member list, XLSX (first worksheet, streamed) or CSV (UTF-8, comma or semicolon, quoted
+ * Reads an uploaded member list, XLSX (first worksheet) or CSV (UTF-8, comma or semicolon, quoted
  * fields), into rows of text cells. The first non-empty row holds the column headers.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { apiError } from '../errors.js';
 
@@ -44,32 +43,27 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(data: Buffer): Promise<string[][]> {
+  // The whole workbook at once: exceljs's streaming reader splits multi-byte characters at chunk boundaries
+  // (a Vietnamese name now and then came out with U+FFFD), and the file is already in memory anyway.
   const out: string[][] = [];
+  const book = new ExcelJS.Workbook();
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      styles: 'cache',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: string[] = [];
-        for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]).trim());
-        out[row.number - 1] = cells;
-        if (row.number > IMPORT_MAX_ROWS + 1) throw tooLarge();
-      }
-      break;
-    }
-  } catch (error) {
-    if ((error as { code?: string }).code === 'IMPORT_TOO_LARGE') throw error;
+    await book.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
     throw apiError('IMPORT_FILE_UNREADABLE', {
       kind: 'XLSX',
       reason: 'the workbook is damaged or not an Excel file',
     });
   }
+  const sheet = book.worksheets[0];
+  if (sheet === undefined) return out;
+  if (sheet.rowCount > IMPORT_MAX_ROWS + 1) throw tooLarge();
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: string[] = [];
+    for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]).trim());
+    out[number - 1] = cells;
+  });
   return Array.from(out, (cells) => cells ?? []);
 }
 
