@@ -25,16 +25,20 @@ class UsageError extends Error {
 }
 
 async function run(): Promise<number> {
-  const service = await startPipelineService(serviceConfigFromEnv());
+  // Signals are handled from the first moment: one during start-up stops the service as soon as it runs.
   let signals = 0;
+  const control: { stop?: () => Promise<void> } = {};
   const onSignal = (signal: NodeJS.Signals): void => {
     signals += 1;
     if (signals > 1) process.exit(130);
     process.stderr.write(`[pipeline] ${signal}: stopping (land open files, commit, leave the group)…\n`);
-    void service.stop();
+    void control.stop?.();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  const service = await startPipelineService(serviceConfigFromEnv());
+  control.stop = () => service.stop();
+  if (signals > 0) void service.stop();
   return (await service.stopped) === 'stopped' ? 0 : 1;
 }
 
