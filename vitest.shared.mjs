@@ -10,7 +10,11 @@ export const sourceConditions = {
   ssr: { resolve: { conditions: ['source', 'node'] } },
 };
 
-/** Reporters for a suite: the default console output plus `.test-results/<suite>.json`. */
+/**
+ * Reporters for a suite: the default console output plus `.test-results/<suite>.json`.
+ *
+ * @param {string} suite the report's file name, e.g. 'unit'
+ */
 export function reporting(suite) {
   return { reporters: ['default', 'json'], outputFile: { json: `.test-results/${suite}.json` } };
 }
@@ -18,6 +22,8 @@ export function reporting(suite) {
 /**
  * A Vitest browser project running `include` in Debian's Chromium (installed by tests/infra/chromium.mjs,
  * through the global setup) with the flags this closed network needs.
+ *
+ * @param {string[]} include the test files' globs
  */
 export async function browserProject(include) {
   const [{ playwright }, { chromiumArgs }] = await Promise.all([
