@@ -50,3 +50,24 @@ export async function browserProject(include) {
     },
   };
 }
+
+/**
+ * A node-side Vitest project whose tests drive Debian's Chromium through playwright-core (contract and
+ * end-to-end suites on built bundles); the global setup installs Chromium when it is missing.
+ *
+ * @param {{ name: string, include: string[], testTimeout: number, hookTimeout: number, serial?: boolean }} options
+ */
+export function chromiumSuite({ name, include, testTimeout, hookTimeout, serial = false }) {
+  return {
+    extends: /** @type {const} */ (true),
+    test: {
+      name,
+      environment: /** @type {const} */ ('node'),
+      include,
+      globalSetup: [new URL('./tests/infra/chromium.global.mjs', import.meta.url).pathname],
+      testTimeout,
+      hookTimeout,
+      ...(serial ? { fileParallelism: false } : {}),
+    },
+  };
+}

@@ -2,36 +2,26 @@
 // the end-to-end suite: the built console in front of the REAL API on PGlite (test/e2e).
 // Needs `npm run build` here and in shell/ first (turbo's test:integration depends on both).
 import { defineConfig } from 'vitest/config';
-import { reporting, sourceConditions } from '../vitest.shared.mjs';
+import { chromiumSuite, reporting, sourceConditions } from '../vitest.shared.mjs';
 
 export default defineConfig({
   ...sourceConditions,
   test: {
     ...reporting('integration'),
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'contract',
-          environment: 'node',
-          include: ['test/browser/**/*.test.ts'],
-          globalSetup: [new URL('../tests/infra/chromium.global.mjs', import.meta.url).pathname],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          environment: 'node',
-          include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: [new URL('../tests/infra/chromium.global.mjs', import.meta.url).pathname],
-          testTimeout: 300_000,
-          hookTimeout: 240_000,
-          fileParallelism: false,
-        },
-      },
+      chromiumSuite({
+        name: 'contract',
+        include: ['test/browser/**/*.test.ts'],
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+      }),
+      chromiumSuite({
+        name: 'e2e',
+        include: ['test/e2e/**/*.e2e.test.ts'],
+        testTimeout: 300_000,
+        hookTimeout: 240_000,
+        serial: true,
+      }),
     ],
   },
 });

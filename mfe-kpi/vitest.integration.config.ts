@@ -2,25 +2,20 @@
 // native, the console with this module (network confined to the page's origin), and the single-spa contract.
 // Needs `npm run build` here and in shell/ first (turbo's test:integration depends on both).
 import { defineConfig } from 'vitest/config';
-import { reporting, sourceConditions } from '../vitest.shared.mjs';
+import { chromiumSuite, reporting, sourceConditions } from '../vitest.shared.mjs';
 
 export default defineConfig({
   ...sourceConditions,
   test: {
     ...reporting('integration'),
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          environment: 'node',
-          include: ['test/browser/**/*.test.ts'],
-          globalSetup: [new URL('../tests/infra/chromium.global.mjs', import.meta.url).pathname],
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
-          fileParallelism: false,
-        },
-      },
+      chromiumSuite({
+        name: 'browser',
+        include: ['test/browser/**/*.test.ts'],
+        testTimeout: 120_000,
+        hookTimeout: 300_000,
+        serial: true,
+      }),
     ],
   },
 });
