@@ -151,7 +151,12 @@ describe('KPI module in the console', () => {
     await figuresOf('2025:80', () => select(TAY_NINH));
     const before = requests.filter((u) => u.endsWith('.parquet')).length;
     await page.getByRole('link', { name: 'Hội viên' }).click();
-    await page.locator('.vwu-slot[data-status="done"]').first().waitFor();
+    // The KPI module is unmounted whatever becomes of the Members slot (its bundle is served only when
+    // mfe-members/dist is built): wait until that slot has settled, mounted or failed.
+    await page
+      .locator('.vwu-slot[data-app="@vwu/mfe-members"]:is([data-status="done"], [data-status="error"])')
+      .waitFor();
+    expect(await page.locator('.vwu-slot[data-app="@vwu/mfe-kpi"]').count()).toBe(0);
     const back = await figuresOf('2025:80', () =>
       page.getByRole('link', { name: 'Chỉ tiêu & phân tích' }).click(),
     );
