@@ -14,6 +14,10 @@ describe('demo member registry', () => {
     expect(members.every((m) => m.demo === true)).toBe(true);
   });
 
+  it('gives every record its own member key, second registrations included', () => {
+    expect(new Set(members.map((m) => m.member_key)).size).toBe(members.length);
+  });
+
   it('gives Vietnamese names with diacritics, in both spellings of tone placement', () => {
     const withMarks = members.filter((m) => foldVietnamese(m.full_name) !== m.full_name.toLowerCase());
     expect(withMarks.length / members.length).toBeGreaterThan(0.9);

@@ -38,7 +38,7 @@ WITH input AS (
          string_to_array(roles, ','), honorary, trained, CASE WHEN left_on IS NULL THEN 'active' ELSE 'left' END,
          true, $19, $19
     FROM input
-  -- The generator's keys are meant to be unique; should two ever meet, the first record stays.
+  -- The generator's keys are unique by construction; a load resumed after an interruption keeps what it inserted.
   ON CONFLICT (member_key) DO NOTHING
   RETURNING id, member_key, unit_key, joined_on
 ), history AS (

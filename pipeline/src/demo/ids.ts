@@ -42,14 +42,41 @@ export function eventId(timeMs: number, stream: number, sequence: number): strin
   );
 }
 
+/** Round keys of the member-key permutation, from the demo seed. */
+function roundKeys(seedHash: number): readonly number[] {
+  return [0x27d4eb2f, 0x165667b1, 0xd3a2646c, 0xfd7046c5].map((k) => mix32(seedHash ^ k));
+}
+const keysBySeed = new Map<number, readonly number[]>();
+
+/** Which register a member key belongs to: the member herself, or her second registration elsewhere. */
+export type MemberKeyKind = 'member' | 'twin';
+
 /**
- * A pseudonymous key ('m' + 13 characters, 62 hashed bits) for member `index` of the branch whose identity
- * hash is `branchHash`. It carries no personal data and is the only member reference in events.
+ * A pseudonymous key ('m' + 13 characters) for member `index` of the branch numbered `serial` (its ordinal
+ * among all 2025 branches). The 64-bit value (kind, serial, index) goes through a seed-keyed four-round
+ * Feistel permutation, so two different members can never share a key (a permutation has no collisions)
+ * and the key reveals neither branch nor index. It is the only member reference in events.
+ *
+ * @example memberKey(seedHash, 0, 0) !== memberKey(seedHash, 0, 1) // always
  */
-export function memberKey(seedHash: number, branchHash: number, index: number): string {
-  const a = combine(combine(seedHash, branchHash), index);
-  const b = mix32(a ^ 0x27d4eb2f);
-  return 'm' + b30(a) + b30(b) + (CROCKFORD[(a >>> 30) & 3] ?? '0');
+export function memberKey(
+  seedHash: number,
+  serial: number,
+  index: number,
+  kind: MemberKeyKind = 'member',
+): string {
+  if (serial < 0 || serial >= 0x40000000 || index < 0 || index > 0xffffffff)
+    throw new RangeError(`member key out of range: branch ${serial}, index ${index}`);
+  let keys = keysBySeed.get(seedHash);
+  if (keys === undefined) keysBySeed.set(seedHash, (keys = roundKeys(seedHash)));
+  let left = (serial | (kind === 'twin' ? 0x40000000 : 0)) >>> 0;
+  let right = index >>> 0;
+  for (const k of keys) {
+    const next = (left ^ combine(k, right)) >>> 0;
+    left = right;
+    right = next;
+  }
+  return 'm' + b30(left) + b30(right) + (CROCKFORD[((left >>> 30) << 2) | (right >>> 30)] ?? '0');
 }
 
 /** A pseudonymous case key ('c' + 13 characters) for a case reported in a unit-month stream. */

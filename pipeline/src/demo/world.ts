@@ -24,6 +24,8 @@ export interface WorldUnit {
 export interface WorldBranch extends WorldUnit {
   /** Hash of the branch's identity (its 2025 key): the same members before and after the reform. */
   identity: number;
+  /** The branch's ordinal among all 2025 branches (the same at every scale): numbers its member keys. */
+  serial: number;
   /** Members generated for this branch at the chosen scale (ever registered). */
   members: number;
   /** Members the branch really has at national scale: drives meeting attendance at every scale. */
@@ -108,6 +110,7 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
   for (const p of allCurrent) provinceQuality.set(p.key, unitFloat(hashString(p.key, seedHash), 7));
 
   const identityOf = new Map<UnitKey, WorldBranch>();
+  const serialOf = new Map(hierarchy.units('2025', 'branch').map((b, i) => [b.key, i]));
   const currentBase = new Map<UnitKey, number>();
 
   const makeBranch = (b: Unit, commune: WorldUnit, currentKey: UnitKey, oldProvince: string): WorldBranch => {
@@ -115,6 +118,8 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
     const wu = worldUnit(b, seedHash, commune.province, commune.base);
     if (shared) return { ...shared, ...wu };
     const identity = combine(seedHash, hashString(currentKey));
+    const serial = serialOf.get(currentKey);
+    if (serial === undefined) throw new Error(`branch ${currentKey} is not a 2025 branch`);
     const mix = provinceMix(oldProvince);
     const spread = Math.exp(0.35 * hashedNormal(identity)) / 1.063;
     const full = Math.max(12, Math.round(meanMembers * spread));
@@ -130,6 +135,7 @@ export function buildWorld(hierarchy: Hierarchy, seed: number, scale: DemoScale)
     const branch: WorldBranch = {
       ...wu,
       identity,
+      serial,
       fullMembers: full,
       members,
       minorityShare: local,

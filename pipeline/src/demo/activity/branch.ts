@@ -61,7 +61,7 @@ export function emitBranch(ctx: BranchContext): void {
   const population = branch.population;
   const startDay = dayOf(month.startMs);
   const endDay = dayOf(month.endMs - 1) + 1;
-  const key = (i: number): string => memberKey(ctx.seedHash, branch.identity, i);
+  const key = (i: number): string => memberKey(ctx.seedHash, branch.serial, i);
   population.joinsIn(startDay, endDay, (i) => {
     const m = memberLife(population, i, scratch);
     out.emit('member.joined', 1, dayTime(m.joinDay, m.spare), {
@@ -92,7 +92,7 @@ function dayTime(day: number, spare: number): number {
 
 function emitLeaving(ctx: BranchContext, index: number, m: MemberLife): void {
   const timeMs = dayTime(m.leftDay, m.spare);
-  const key = memberKey(ctx.seedHash, ctx.branch.identity, index);
+  const key = memberKey(ctx.seedHash, ctx.branch.serial, index);
   const reason = LEAVE_REASONS[(m.spare >>> 8) % LEAVE_REASONS.length] ?? 'other';
   const target = ctx.branchKeys[(m.spare >>> 3) % ctx.branchKeys.length];
   if (reason === 'moved' && target !== undefined && target !== ctx.branch.key && (m.spare & 1) === 0) {

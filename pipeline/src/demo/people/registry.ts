@@ -141,7 +141,7 @@ function memberRecord(
     }
   }
   return {
-    member_key: memberKey(world.seedHash, branch.identity, index),
+    member_key: memberKey(world.seedHash, branch.serial, index),
     branch: branch.key,
     commune: place.commune,
     province: place.province,
@@ -256,7 +256,7 @@ export function* generateMembers(
             const there = placeOf(hierarchy, elsewhere);
             yield {
               ...record,
-              member_key: memberKey(world.seedHash, branch.identity ^ 0x5f3759df, i),
+              member_key: memberKey(world.seedHash, branch.serial, i, 'twin'),
               branch: elsewhere,
               commune: there.commune,
               province: there.province,
