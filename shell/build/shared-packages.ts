@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buildVueRuntime } from './vue-runtime.js';
 
 /** Import-map names that every build leaves as bare imports (external in build and in dev). */
 export const SHARED_SPECIFIERS = ['vue', 'pinia', 'single-spa', '@vwu/context'] as const;
@@ -15,15 +16,18 @@ export interface SharedPackage {
   source: string;
   /** Path under `dist/`, versioned so it can be cached for good. */
   target: string;
+  /** `copy`: the file as published; `vue-runtime`: Vue built with the console's flags (build/vue-runtime.ts). */
+  make: 'copy' | 'vue-runtime';
 }
 
 /**
- * Production ESM browser builds. Vue's runtime-only build: every template is compiled at build time, so the
- * 20 KB (gzip) template compiler would be dead weight before any module. Pinia's browser build imports only
- * 'vue' (its devtools hook is absent in production builds).
+ * Production ESM browser builds. Vue's runtime only (every template is compiled at build time, so the 20 KB
+ * (gzip) template compiler would be dead weight before any module), built from its esm-bundler sources with
+ * the console's feature flags (build/vue-runtime.ts). Pinia's browser build imports only 'vue' (its devtools
+ * hook is absent in production builds).
  */
 const FILES: Record<string, string> = {
-  vue: 'dist/vue.runtime.esm-browser.prod.js',
+  vue: 'dist/vue.runtime.esm-bundler.js',
   pinia: 'dist/pinia.esm-browser.prod.js',
   'single-spa': 'lib/es2015/esm/single-spa.min.js',
 };
@@ -47,15 +51,25 @@ function packageDir(name: string, from: string): string {
 /**
  * The shared packages as installed for the workspace at `from`.
  *
- * @example sharedPackages(shellRoot)[0] // { name: 'vue', version: '3.5.45', target: 'shared/vue@3.5.45/vue.runtime.esm-browser.prod.js', … }
+ * @example sharedPackages(shellRoot)[0] // { name: 'vue', version: '3.5.45', target: 'shared/vue@3.5.45/vue.runtime.prod.js', make: 'vue-runtime', … }
  */
 export function sharedPackages(from: string, files: Record<string, string> = FILES): SharedPackage[] {
   return Object.entries(files).map(([name, file]) => {
     const dir = packageDir(name, from);
     const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string };
-    const base = file.split('/').pop() ?? file;
-    return { name, version, source: join(dir, file), target: `shared/${name}@${version}/${base}` };
+    const make = file.endsWith('.esm-bundler.js') ? 'vue-runtime' : 'copy';
+    const base = make === 'vue-runtime' ? 'vue.runtime.prod.js' : (file.split('/').pop() ?? file);
+    return { name, version, source: join(dir, file), target: `shared/${name}@${version}/${base}`, make };
   });
+}
+
+/**
+ * The code of a shared package as the browser loads it.
+ *
+ * @example await sharedCode(sharedPackages(shellRoot)[0]) // Vue's runtime, one module importing nothing
+ */
+export async function sharedCode(shared: SharedPackage): Promise<string> {
+  return shared.make === 'vue-runtime' ? buildVueRuntime(shared.source) : readFileSync(shared.source, 'utf8');
 }
 
 /**

@@ -1,10 +1,10 @@
 // Vite plugin of the shell's build: copies the shared packages' browser builds into dist/shared/, writes the
 // page template and the deploy manifest (import map with SRI for every JS file).
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { writeDeployManifest } from './deploy-manifest.js';
-import { SHARED_SPECIFIERS, bareImports, sharedPackages } from './shared-packages.js';
+import { SHARED_SPECIFIERS, bareImports, sharedCode, sharedPackages } from './shared-packages.js';
 
 /** Options of {@link shellArtifacts}. */
 export interface ShellArtifactsOptions {
@@ -35,21 +35,21 @@ export function shellArtifacts(options: ShellArtifactsOptions): Plugin {
       const entry = bundle['root-config.js'] as ViteChunkMetadata | undefined;
       stylesheet = [...(entry?.viteMetadata?.importedCss ?? [])][0];
     },
-    writeBundle() {
+    async writeBundle() {
       const pkg = JSON.parse(readFileSync(join(options.root, 'package.json'), 'utf8')) as {
         name: string;
         version: string;
       };
       const imports: Record<string, string> = {};
       for (const shared of sharedPackages(options.root)) {
-        const code = readFileSync(shared.source, 'utf8');
+        const code = await sharedCode(shared);
         const missing = bareImports(code).filter(
           (name) => !(SHARED_SPECIFIERS as readonly string[]).includes(name),
         );
         if (missing.length > 0)
           throw new Error(`${shared.source} imports ${missing.join(', ')}, which the import map lacks`);
         mkdirSync(dirname(join(outDir, shared.target)), { recursive: true });
-        copyFileSync(shared.source, join(outDir, shared.target));
+        writeFileSync(join(outDir, shared.target), code);
         imports[shared.name] = `./${shared.target}`;
       }
       imports['@vwu/context'] = './context.js';

@@ -34,7 +34,7 @@ export function describeMfeContract(name: string, options: { dist: string; expec
     );
 
     it('uses the one Vue and the one Pinia of the import map and bundles neither', () => {
-      expect(report.vueFiles).toEqual(['/shell/shared/vue@3.5.45/vue.runtime.esm-browser.prod.js']);
+      expect(report.vueFiles).toEqual(['/shell/shared/vue@3.5.45/vue.runtime.prod.js']);
       expect(report.piniaFiles).toEqual(['/shell/shared/pinia@4.1.0/pinia.esm-browser.prod.js']);
       expect(report.bundledVue).toEqual([]);
     });

@@ -65,18 +65,12 @@ async function signIn(page: Page, username: string, path = '/members'): Promise<
 
 /** Waits until the route's slot has mounted its module (or shows its error panel) and says which. */
 async function slotState(page: Page): Promise<'mounted' | 'error'> {
+  // The slot's status, not its content: the module's container sits in the slot before the module mounts.
   const slot = page.locator('.vwu-slot').first();
   await expect
-    .poll(
-      async () =>
-        (await slot.locator('.vwu-slot-error').count()) > 0 ||
-        (await slot.locator('.vwu-slot-host *').count()) > 0,
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBe(true);
-  return (await slot.locator('.vwu-slot-error').count()) > 0 ? 'error' : 'mounted';
+    .poll(async () => slot.getAttribute('data-status'), { timeout: 60_000 })
+    .toMatch(/^(done|error)$/);
+  return (await slot.getAttribute('data-status')) === 'error' ? 'error' : 'mounted';
 }
 
 async function moduleUrls(page: Page): Promise<Record<string, string>> {

@@ -160,7 +160,7 @@ describe('one slot per application', () => {
     const origin = new URL(server.url).origin;
     expect(resources.filter((r) => new URL(r).origin !== origin)).toEqual([]);
     expect(resources.filter((r) => /\/vue[^/]*\.js/.test(r)).map((r) => new URL(r).pathname)).toEqual([
-      '/shell/shared/vue@3.5.45/vue.runtime.esm-browser.prod.js',
+      '/shell/shared/vue@3.5.45/vue.runtime.prod.js',
     ]);
   });
 

@@ -6,8 +6,8 @@ describe('import maps', () => {
     { base: '/shell/0.1.0/', url: './context.js', expected: '/shell/0.1.0/context.js' },
     {
       base: '/shell/0.1.0/',
-      url: './shared/vue@3.5.45/vue.runtime.esm-browser.prod.js',
-      expected: '/shell/0.1.0/shared/vue@3.5.45/vue.runtime.esm-browser.prod.js',
+      url: './shared/vue@3.5.45/vue.runtime.prod.js',
+      expected: '/shell/0.1.0/shared/vue@3.5.45/vue.runtime.prod.js',
     },
     {
       base: 'https://console.example.vn/modules/kpi/',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SHARED_SPECIFIERS, bareImports, sharedPackages } from '../../build/shared-packages.ts';
+import { SHARED_SPECIFIERS, bareImports, sharedCode, sharedPackages } from '../../build/shared-packages.ts';
 
 const shellRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,14 +14,26 @@ describe('shared packages', () => {
     expect(bareImports(code)).toEqual(found);
   });
 
-  it('copies versioned production browser builds that need nothing but each other', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('gives versioned production browser builds that need nothing but each other', async () => {
     const packages = sharedPackages(shellRoot);
     expect(packages.map((p) => p.name)).toEqual(['vue', 'pinia', 'single-spa']);
     for (const p of packages) {
       expect(p.target).toMatch(new RegExp(`^shared/${p.name}@\\d+\\.\\d+\\.\\d+/[\\w.-]+\\.js$`));
-      const imports = bareImports(readFileSync(p.source, 'utf8'));
+      const imports = bareImports(await sharedCode(p));
       expect(imports.every((name) => (SHARED_SPECIFIERS as readonly string[]).includes(name))).toBe(true);
     }
-  });
+  }, 60_000);
+
+  it("builds Vue's runtime without the Options API, devtools hooks or development warnings", async () => {
+    const vue = sharedPackages(shellRoot).find((p) => p.name === 'vue');
+    expect(vue?.make).toBe('vue-runtime');
+    const code = await sharedCode(vue!);
+    expect(code).toContain('createApp');
+    expect(code).not.toMatch(/__VUE_OPTIONS_API__|__VUE_PROD_DEVTOOLS__|process\.env/);
+    // Smaller than Vue's ready-made production browser build, which carries the Options API.
+    const { readFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const readyMade = readFileSync(vue!.source.replace('esm-bundler.js', 'esm-browser.prod.js'));
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThan(gzipSync(readyMade, { level: 9 }).length - 400);
+  }, 60_000);
 });
