@@ -8,10 +8,6 @@ export const TEXT = {
     vi: 'Kết quả thực hiện chỉ tiêu của {unit}, tính trực tiếp trên trình duyệt từ dữ liệu hoạt động.',
     en: 'How {unit} is doing against its targets, computed in your browser from activity data.',
   },
-  national: {
-    vi: 'Bảng chỉ tiêu toàn quốc được tính từ số liệu tổng hợp và chưa sẵn sàng. Hãy chọn một tỉnh, thành phố để xem chỉ tiêu và xếp hạng các xã, phường.',
-    en: 'The national dashboard is computed from rollups and is not available yet. Choose a province to see its targets and how its communes rank.',
-  },
   unsupported: {
     vi: 'Chưa có bảng chỉ tiêu cho đơn vị thuộc cơ cấu tổ chức trước năm 2025.',
     en: 'There is no dashboard yet for units of the pre-2025 structure.',
@@ -50,6 +46,16 @@ export const TEXT = {
   trendUnits: { vi: 'Số xã, phường đạt', en: 'Communes that did' },
   chartLoading: { vi: 'Đang vẽ biểu đồ…', en: 'Drawing the chart…' },
   chartFailed: { vi: 'Không vẽ được biểu đồ', en: 'The chart could not be drawn' },
+  mapTitle: { vi: 'Bản đồ 34 tỉnh, thành phố — {kpi}', en: 'Map of the 34 provinces — {kpi}' },
+  mapSummary: {
+    vi: 'Bản đồ tô màu theo mức đạt chỉ tiêu: {shown}/{total} tỉnh, thành phố có số liệu, {met} tỉnh đạt; chỉ tiêu {target}.',
+    en: 'Map coloured by attainment: {shown}/{total} provinces with data, {met} met the target; target {target}.',
+  },
+  mapLegend: { vi: 'Chú giải bản đồ', en: 'Map legend' },
+  mapHint: {
+    vi: 'Bấm vào một tỉnh, thành phố để xem chỉ tiêu của tỉnh đó. Ranh giới: geoBoundaries (CC BY 4.0), gộp theo Nghị quyết sắp xếp đơn vị hành chính năm 2025.',
+    en: 'Click a province to see its targets. Boundaries: geoBoundaries (CC BY 4.0), merged as the 2025 reorganisation resolutions set out.',
+  },
   rankingTitle: { vi: 'Xếp hạng đơn vị trực thuộc — {kpi}', en: 'Units below ranked — {kpi}' },
   rankingNone: {
     vi: 'Chỉ tiêu này không xếp hạng các đơn vị cấp dưới của {unit}.',

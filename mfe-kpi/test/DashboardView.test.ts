@@ -25,14 +25,42 @@ vi.mock('@vwu/context', async (original) => {
   };
 });
 vi.mock('../src/stores/engine-instance.js', () => ({ useEngine: () => instance, resetEngine: vi.fn() }));
-const charts = vi.hoisted(() => ({ options: [] as Record<string, unknown>[] }));
+const charts = vi.hoisted(() => ({
+  options: [] as Record<string, unknown>[],
+  clicks: [] as ((p: { name: string }) => void)[],
+}));
 vi.mock('../src/charts/load-echarts.js', () => ({
   loadEcharts: async () => ({
     init: () => ({
       setOption: (option: Record<string, unknown>) => charts.options.push(option),
+      on: (_event: string, handler: (p: { name: string }) => void) => charts.clicks.push(handler),
+      convertToPixel: () => [10, 20],
       resize: () => undefined,
       dispose: () => undefined,
     }),
+  }),
+}));
+vi.mock('../src/map/load-province-map.js', async (original) => ({
+  ...(await original<Record<string, unknown>>()),
+  loadProvinceMap: async () => ({
+    type: 'FeatureCollection',
+    features: ['2025:80', '2025:04'].map((key) => ({
+      type: 'Feature',
+      properties: { key, name: key, from: [] },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        ],
+      },
+    })),
   }),
 }));
 
@@ -214,12 +242,51 @@ describe('target dashboard', () => {
     if (note) expect(view.get('[data-history-note]').text()).toContain('Toàn bộ số liệu của đơn vị cũ');
   });
 
-  it('says that the country is computed from rollups, and loads nothing', async () => {
+  it('shows the country with a map of the provinces coloured by attainment; a province drills down', async () => {
+    get.mockImplementation(async (path: string) => {
+      if (path === '/analytics/manifest.json') {
+        const m = manifest();
+        m.files.at(-1)!.month = '2026-11'; // Cao Bằng's file, in the trend's months
+        return m;
+      }
+      if (path === '/kpi/targets') return targetsAnswer();
+      if (path === '/units/2025%3ATW')
+        return detail('2025:TW', CENTRAL.name, 'central', [
+          ['2025:80', 'Tỉnh Tây Ninh'],
+          ['2025:04', 'Tỉnh Cao Bằng'],
+        ]);
+      return detail('2025:80', 'Tỉnh Tây Ninh', 'province', COMMUNES);
+    });
+    engine.query.mockImplementation(async () => ({
+      columns: [],
+      rows: [
+        { kpi: 'docs-online', grain: 'month', key: '2026-11', num: 90, den: 100, x1: null, x2: null },
+        { kpi: 'docs-online', grain: 'unit', key: '2025:80', num: 95, den: 100, x1: null, x2: null },
+        { kpi: 'docs-online', grain: 'unit', key: '2025:04', num: 5, den: 10, x1: null, x2: null },
+      ],
+      rowCount: 3,
+      ms: 1,
+    }));
     selectedUnit.select({ ...CENTRAL, breadcrumb: [] });
     const view = render();
     await flushPromises();
-    expect(view.text()).toContain('Bảng chỉ tiêu toàn quốc được tính từ số liệu tổng hợp');
-    expect(engine.load).not.toHaveBeenCalled();
+    const files = engine.load.mock.calls[0]![0];
+    expect(new Set(files.map((f) => f.province))).toEqual(new Set(['2025:80', '2025:04']));
+    const [sql] = engine.query.mock.calls[0]!;
+    expect(sql).not.toContain('current_province = ?');
+    expect(sql).toContain('GROUP BY current_province');
+    expect(view.text()).toContain('Bản đồ 34 tỉnh, thành phố — Văn bản đến được xử lý trên môi trường mạng');
+    const map = charts.options.find((o) => JSON.stringify(o).includes('vwu-provinces-2025')) as {
+      series: { data: { name: string; itemStyle: { areaColor: string } }[] }[];
+    };
+    // Target 100 % at province level: 95 % is near (amber), 50 % far below (dark red).
+    expect(map.series[0]!.data.map((d) => [d.name, d.itemStyle.areaColor])).toEqual([
+      ['2025:80', '#f0b429'],
+      ['2025:04', '#9b1c1c'],
+    ]);
+    expect(view.get('.legend').text()).toContain('Gần đạt (thiếu ≤ 10 điểm)');
+    charts.clicks.at(-1)!({ name: '2025:80' });
+    expect(selectedUnit.get()).toMatchObject({ key: '2025:80', breadcrumb: [CENTRAL] });
   });
 
   it.each([

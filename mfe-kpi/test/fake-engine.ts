@@ -81,7 +81,7 @@ export function manifest(generation = 1): AnalyticsManifest {
 export function detail(
   key: string,
   name: string,
-  level: 'province' | 'commune',
+  level: 'central' | 'province' | 'commune',
   children: [string, string][],
 ): UnitDetail {
   const unit = (k: string, n: string, l: UnitDetail['unit']['level']) => ({
@@ -89,7 +89,7 @@ export function detail(
     structure: '2025' as const,
     code: k.split(':')[1] ?? k,
     name: n,
-    type: l === 'commune' ? 'Xã' : l === 'branch' ? 'Chi hội' : 'Tỉnh',
+    type: l === 'commune' ? 'Xã' : l === 'branch' ? 'Chi hội' : l === 'central' ? 'Trung ương' : 'Tỉnh',
     level: l,
     parentKey: null,
     depth: 1,
@@ -100,7 +100,9 @@ export function detail(
   return {
     unit: unit(key, name, level),
     ancestors: [],
-    children: children.map(([k, n]) => unit(k, n, level === 'province' ? 'commune' : 'branch')),
+    children: children.map(([k, n]) =>
+      unit(k, n, level === 'central' ? 'province' : level === 'province' ? 'commune' : 'branch'),
+    ),
   };
 }
 

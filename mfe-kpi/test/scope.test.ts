@@ -68,6 +68,18 @@ describe('dashboard scope of a unit and a period', () => {
       trendMonths: 12,
     },
     {
+      name: 'the country: every row, every province, ranked by province',
+      unit: unit(CENTRAL),
+      period: month('2026-11'),
+      expected: {
+        province: null,
+        filterColumn: null,
+        childColumn: 'current_province',
+        trend: { from: '2026-06', to: '2026-11' },
+      },
+      trendMonths: 6,
+    },
+    {
       name: 'across a year boundary',
       unit: unit(TAY_NINH),
       period: month('2026-02'),
@@ -79,14 +91,13 @@ describe('dashboard scope of a unit and a period', () => {
     expect(scope).toMatchObject(expected);
     expect(scope!.trend.months).toHaveLength(trendMonths);
     expect(partitionNeed(scope!, ['meeting.held'])).toEqual({
-      provinces: [scope!.province],
+      provinces: scope!.province === null ? null : [scope!.province],
       months: scope!.trend.months,
       types: ['meeting.held'],
     });
   });
 
   it.each([
-    { name: 'the country (national views come from rollups)', unit: unit(CENTRAL) },
     { name: 'a commune without its province in the breadcrumb', unit: unit(TAN_NINH) },
     { name: 'a pre-2025 unit', unit: { ...unit(TAY_NINH), key: 'pre2025:72' } },
   ])('none for $name', ({ unit: u }) => {
@@ -94,7 +105,7 @@ describe('dashboard scope of a unit and a period', () => {
   });
 
   it.each([
-    { level: 'central', ok: false },
+    { level: 'central', ok: true },
     { level: 'province', ok: true },
     { level: 'district', ok: false },
     { level: 'commune', ok: true },

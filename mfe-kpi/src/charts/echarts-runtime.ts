@@ -1,9 +1,9 @@
 /**
- * The parts of ECharts the module draws with, registered once: line and bar series, grid, tooltip,
+ * The parts of ECharts the module draws with, registered once: line, bar and map series, grid, tooltip,
  * legend, mark lines, the accessibility description, the canvas renderer. This file is only ever loaded
  * through {@link loadEcharts} (a lazy chunk): the module's entry carries none of ECharts.
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -11,12 +11,13 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import { init, registerMap, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
   LineChart,
   BarChart,
+  MapChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -25,4 +26,4 @@ use([
   CanvasRenderer,
 ]);
 
-export { init };
+export { init, registerMap };

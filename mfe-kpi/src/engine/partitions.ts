@@ -7,8 +7,8 @@ import type { LoadFile } from './protocol.js';
 
 /** What a view reads. */
 export interface PartitionNeed {
-  /** Current province keys, e.g. ['2025:80']. */
-  provinces: readonly string[];
+  /** Current province keys, e.g. ['2025:80']; null for every province (the national view). */
+  provinces: readonly string[] | null;
   /** Vietnam calendar months 'YYYY-MM'. */
   months: readonly string[];
   /** Event types, e.g. ['meeting.held']. */
@@ -38,11 +38,13 @@ export function monthsBetween(from: string, to: string): string[] {
  * // the meeting files of Tây Ninh for October 2025
  */
 export function selectPartitions(manifest: AnalyticsManifest, need: PartitionNeed): ManifestFile[] {
-  const provinces = new Set(need.provinces);
+  const provinces = need.provinces === null ? null : new Set(need.provinces);
   const months = new Set(need.months);
   const types = new Set(need.types);
   return manifest.files
-    .filter((f) => provinces.has(f.province) && months.has(f.month) && types.has(f.type))
+    .filter(
+      (f) => (provinces === null || provinces.has(f.province)) && months.has(f.month) && types.has(f.type),
+    )
     .sort(
       (a, b) =>
         a.type.localeCompare(b.type) ||

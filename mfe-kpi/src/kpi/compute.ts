@@ -61,6 +61,13 @@ export interface ComputeContext {
   targets: TargetTable;
 }
 
+/** The level of the units below a unit of a level (when the API listed none). */
+const CHILD_LEVEL: Partial<Record<UnitLevel, UnitLevel>> = {
+  central: 'province',
+  province: 'commune',
+  commune: 'branch',
+};
+
 function figure(num: number, den: number): Figure {
   return { num, den, value: den > 0 ? num / den : null };
 }
@@ -114,7 +121,7 @@ function resultOf(kpi: KpiDefinition, rows: readonly DashboardRow[], ctx: Comput
   let rankingTarget: number | undefined;
   if (ranks(kpi, scope)) {
     const byUnit = new Map(rows.filter((r) => r.grain === 'unit').map((r) => [r.key, r]));
-    const childLevel = ctx.children[0]?.level ?? (scope.level === 'province' ? 'commune' : 'branch');
+    const childLevel = ctx.children[0]?.level ?? CHILD_LEVEL[scope.level] ?? 'branch';
     rankingTarget = targetOf(ctx.targets, kpi.id, targetLevel(kpi, childLevel));
     ranking = ctx.children
       .map((child): RankedUnit => {

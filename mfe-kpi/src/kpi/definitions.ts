@@ -59,7 +59,7 @@ export const KPIS: readonly KpiDefinition[] = [
     },
     extras: {},
     targetLevel: 'selected',
-    rankedFrom: ['province', 'commune'],
+    rankedFrom: ['central', 'province', 'commune'],
   },
   {
     id: 'docs-signed',
@@ -80,7 +80,7 @@ export const KPIS: readonly KpiDefinition[] = [
     },
     extras: {},
     targetLevel: 'selected',
-    rankedFrom: ['province', 'commune'],
+    rankedFrom: ['central', 'province', 'commune'],
   },
   {
     id: 'posts-communes',
@@ -111,7 +111,7 @@ export const KPIS: readonly KpiDefinition[] = [
     measure: { kind: 'ratio', numerator: 'sum(minority_participants)', denominator: 'sum(participants)' },
     extras: { sessions: 'count(*)' },
     targetLevel: 'selected',
-    rankedFrom: ['province', 'commune'],
+    rankedFrom: ['central', 'province', 'commune'],
   },
   {
     id: 'meetings-digital',
@@ -129,7 +129,7 @@ export const KPIS: readonly KpiDefinition[] = [
     },
     extras: { attendees: 'sum(attendees)', minority: 'sum(minority_attendees)' },
     targetLevel: 'selected',
-    rankedFrom: ['province', 'commune'],
+    rankedFrom: ['central', 'province', 'commune'],
   },
 ];
 

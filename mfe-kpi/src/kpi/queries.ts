@@ -46,8 +46,12 @@ function part(
       : [`count(DISTINCT ${grain === 'month' ? measure.column : 'month'})`, 'NULL'];
   const extras = Object.values(kpi.extras);
   const x = EXTRA_COLUMNS.map((_, i) => (extras[i] === undefined ? 'NULL' : `CAST(${extras[i]} AS DOUBLE)`));
-  params.push(scope.unitKey, from, to);
-  let where = `${scope.filterColumn} = ? AND month BETWEEN ? AND ? AND (${kpi.where})`;
+  let where = `month BETWEEN ? AND ? AND (${kpi.where})`;
+  if (scope.filterColumn !== null) {
+    where = `${scope.filterColumn} = ? AND ${where}`;
+    params.push(scope.unitKey);
+  }
+  params.push(from, to);
   if (grain === 'unit') {
     where += ` AND ${child} IS NOT NULL AND ${child} <> ?`;
     params.push(scope.unitKey);

@@ -24,10 +24,10 @@ export type UnitColumn = 'current_province' | 'current_commune' | 'current_unit'
 export interface DashboardScope {
   unitKey: string;
   level: UnitLevel;
-  /** The unit's province (its partition key). */
-  province: string;
-  /** Rows of the unit: `filterColumn = unitKey`. */
-  filterColumn: UnitColumn;
+  /** The unit's province (its partition key); null for the country (every province). */
+  province: string | null;
+  /** Rows of the unit: `filterColumn = unitKey`; null for the country (every row). */
+  filterColumn: UnitColumn | null;
   /** Rows grouped into the units below (null at branch level). */
   childColumn: UnitColumn | null;
   /** The period's months, 'YYYY-MM'. */
@@ -38,13 +38,17 @@ export interface DashboardScope {
   trend: { from: string; to: string; months: string[] };
 }
 
-const COLUMNS: Partial<Record<UnitLevel, { filter: UnitColumn; child: UnitColumn | null }>> = {
+const COLUMNS: Partial<Record<UnitLevel, { filter: UnitColumn | null; child: UnitColumn | null }>> = {
+  central: { filter: null, child: 'current_province' },
   province: { filter: 'current_province', child: 'current_commune' },
   commune: { filter: 'current_commune', child: 'current_unit' },
   branch: { filter: 'current_unit', child: null },
 };
 
-/** Whether a dashboard can be drawn from events for a unit of this level (the country needs rollups). */
+/**
+ * Whether a dashboard can be drawn from events for a unit of this level (the country's reads every
+ * province's partitions of the trend's months: fine for the demo and a central analyst, rollups at scale).
+ */
 export function hasEventDashboard(level: UnitLevel): boolean {
   return COLUMNS[level] !== undefined;
 }
@@ -54,15 +58,16 @@ function shift(month: string, by: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** The province of a selected unit: itself, or the province in its breadcrumb. */
-function provinceOf(unit: SelectedUnit): string | undefined {
+/** The province of a selected unit: itself, or the province in its breadcrumb; null for the country. */
+function provinceOf(unit: SelectedUnit): string | null | undefined {
+  if (unit.level === 'central') return null;
   if (unit.level === 'province') return unit.key;
   return unit.breadcrumb.find((u) => u.level === 'province')?.key;
 }
 
 /**
  * The scope of a unit's dashboard over a period; `undefined` for a level without an event dashboard
- * (central: national views come from rollups) or a unit outside the 2025 structure.
+ * (district) or a unit outside the 2025 structure. The country's units below are its provinces.
  *
  * @example
  * dashboardScope({ key: '2025:80', level: 'province', … }, { grain: 'month', from: '2026-11-01', to: '2026-11-30' })
@@ -90,11 +95,11 @@ export function dashboardScope(unit: SelectedUnit, period: Period): DashboardSco
 }
 
 /**
- * The partitions a dashboard needs: its province, the trend's months (which include the period's), the
+ * The partitions a dashboard needs: its province (every province for the country), the trend's months (which include the period's), the
  * event types of its targets.
  *
  * @example partitionNeed(scope, ['meeting.held']) // { provinces: ['2025:80'], months: ['2026-06', …], types: ['meeting.held'] }
  */
 export function partitionNeed(scope: DashboardScope, types: readonly EventType[]): PartitionNeed {
-  return { provinces: [scope.province], months: scope.trend.months, types };
+  return { provinces: scope.province === null ? null : [scope.province], months: scope.trend.months, types };
 }

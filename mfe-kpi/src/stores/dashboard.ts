@@ -14,7 +14,7 @@ import { dataBaseUrl, fetchManifest } from './data-source.js';
 import { resetEngine, useEngine } from './engine-instance.js';
 
 /** What the view shows: a dashboard, or why there is none for this unit. */
-export type DashboardView = 'dashboard' | 'national' | 'unsupported';
+export type DashboardView = 'dashboard' | 'unsupported';
 
 /** Where a load is. */
 export type LoadPhase = 'manifest' | 'data' | 'query';
@@ -109,7 +109,7 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
     scope.value = next ?? null;
     error.value = null;
     if (next === undefined) {
-      view.value = unit.level === 'central' ? 'national' : 'unsupported';
+      view.value = 'unsupported';
       results.value = [];
       status.value = 'done';
       return;

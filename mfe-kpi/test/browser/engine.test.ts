@@ -80,7 +80,7 @@ beforeAll(async () => {
   });
   const scope = dashboardScope(TAY_NINH, NOVEMBER)!;
   files = selectPartitions(data.manifest, {
-    provinces: [scope.province],
+    provinces: [scope.province!],
     months: scope.trend.months,
     types: dashboardTypes(),
   });
