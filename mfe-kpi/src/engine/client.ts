@@ -116,6 +116,11 @@ export class AnalyticsEngine {
     return this.send('query', maxRows === undefined ? { sql, params } : { sql, params, maxRows });
   }
 
+  /** Runs an analyst's statement: refused by the worker unless read-only, and rolled back whatever it did. */
+  queryReadOnly(sql: string, maxRows: number): Promise<Answers['query']> {
+    return this.send('query', { sql, params: [], maxRows, readOnly: true });
+  }
+
   /** Empties the file cache; resolves with the number of files it held. */
   clearCache(): Promise<Answers['clear-cache']> {
     return this.send('clear-cache', {});

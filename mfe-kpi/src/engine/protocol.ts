@@ -34,8 +34,11 @@ export type EngineRequest =
   | { type: 'load'; id: number; files: LoadFile[]; headers?: Record<string, string> }
   /** Drops every resident file whose SHA-256 is not listed (the manifest moved on: compaction replaced it). */
   | { type: 'retain'; id: number; sha256: string[] }
-  /** Runs one SQL statement; `params` fill its `?` placeholders through a prepared statement. */
-  | { type: 'query'; id: number; sql: string; params: QueryParam[]; maxRows?: number }
+  /**
+   * Runs one SQL statement; `params` fill its `?` placeholders through a prepared statement. `readOnly`
+   * (the analyst's editor): refused unless one SELECT/WITH/EXPLAIN/DESCRIBE, run in a rolled-back transaction.
+   */
+  | { type: 'query'; id: number; sql: string; params: QueryParam[]; maxRows?: number; readOnly?: boolean }
   /** Cancels request `target` (a queued or running load): it answers with an AbortError. */
   | { type: 'cancel'; id: number; target: number }
   /** Deletes every cached file (sign-out on a shared computer). */
@@ -239,7 +242,8 @@ export function isEngineRequest(value: unknown): value is EngineRequest {
         typeof value.sql === 'string' &&
         Array.isArray(value.params) &&
         value.params.every(isParam) &&
-        (value.maxRows === undefined || (Number.isInteger(value.maxRows) && (value.maxRows as number) >= 0))
+        (value.maxRows === undefined || (Number.isInteger(value.maxRows) && (value.maxRows as number) >= 0)) &&
+        (value.readOnly === undefined || typeof value.readOnly === 'boolean')
       );
     case 'cancel':
       return Number.isInteger(value.target);

@@ -17,6 +17,7 @@ import {
 import { clearFileCache, openFileCache } from './file-source.js';
 import { loadFiles } from './load-files.js';
 import { startParquet } from './decode.js';
+import { assertReadOnly } from '../read-only.js';
 import { ResidentFiles } from './resident-files.js';
 import { toQueryResult, type ArrowLike } from './results.js';
 import { compileDuckDB, startDuckDB } from './start-duckdb.js';
@@ -141,6 +142,9 @@ export class WorkerEngine {
       }
       case 'query': {
         const { db } = await this.start();
+        if (request.readOnly === true) {
+          return { type: 'result', id, result: readOnlyQuery(db, request.sql, request.maxRows) };
+        }
         return { type: 'result', id, result: query(db, request.sql, request.params, request.maxRows) };
       }
       case 'clear-cache':
@@ -210,6 +214,27 @@ function query(
       return toQueryResult(table, maxRows, performance.now() - started);
     } finally {
       statement.close();
+    }
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * Runs an analyst's statement: checked to be one read-only statement, then run inside a transaction that
+ * is always rolled back, so not even a statement the check let through can change the resident tables.
+ */
+function readOnlyQuery(db: DuckDBBindings, sql: string, maxRows = DEFAULT_MAX_ROWS): QueryResult {
+  assertReadOnly(sql);
+  const started = performance.now();
+  const conn = db.connect();
+  try {
+    conn.query('BEGIN TRANSACTION');
+    try {
+      const table = conn.query(sql) as unknown as ArrowLike;
+      return toQueryResult(table, maxRows, performance.now() - started);
+    } finally {
+      conn.query('ROLLBACK');
     }
   } finally {
     conn.close();
