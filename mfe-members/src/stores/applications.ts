@@ -1,60 +1,33 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
-import type { ApiError, LoadState } from '@vwu/context';
+import { ref } from 'vue';
 import { decideApplication, listApplications } from '../api/members-api.js';
 import type { Application, ApplicationApproveIn } from '../api/wire.js';
-import { isAbort, shownError } from '../lib/errors.js';
+import { remoteAction, remoteList } from './remote-state.js';
 
 /** Membership applications of the selected unit: approve into a branch, or reject with a reason. */
 export const useApplications = defineStore('members.applications', () => {
-  const status = ref<LoadState>('idle');
   const filter = ref<Application['status']>('pending');
-  const items = shallowRef<Application[]>([]);
-  const error = shallowRef<ApiError | null>(null);
-  const action = ref<'idle' | 'busy' | 'done' | 'error'>('idle');
-  const actionError = shallowRef<ApiError | null>(null);
+  const { status, items, error, fetch } = remoteList<Application>();
+  const { action, actionError, run } = remoteAction();
   /** The member created by the last approval. */
   const lastMemberId = ref<string | null>(null);
   let unitKey = '';
-  let controller: AbortController | undefined;
 
-  async function load(key: string, next = filter.value): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
+  function load(key: string, next = filter.value): Promise<void> {
     unitKey = key;
     filter.value = next;
-    status.value = 'loading';
-    error.value = null;
-    try {
-      items.value = (await listApplications(key, next, { signal: current.signal })).items;
-      status.value = 'done';
-    } catch (e) {
-      if (isAbort(e)) return;
-      items.value = [];
-      error.value = shownError(e);
-      status.value = 'error';
-    }
+    return fetch(async (signal) => (await listApplications(key, next, { signal })).items);
   }
 
   /** Approves into a branch or rejects with a reason, then reloads. */
-  async function decide(
+  function decide(
     id: string,
     decision: { approve: ApplicationApproveIn } | { reject: string },
   ): Promise<boolean> {
-    action.value = 'busy';
-    actionError.value = null;
-    try {
-      const answer = await decideApplication(unitKey, id, decision);
-      lastMemberId.value = answer.memberId;
-      action.value = 'done';
+    return run(async () => {
+      lastMemberId.value = (await decideApplication(unitKey, id, decision)).memberId;
       await load(unitKey);
-      return true;
-    } catch (e) {
-      actionError.value = shownError(e);
-      action.value = 'error';
-      return false;
-    }
+    });
   }
 
   return { status, filter, items, error, action, actionError, lastMemberId, load, decide };

@@ -1,53 +1,20 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
-import type { ApiError, LoadState } from '@vwu/context';
+import { shallowRef } from 'vue';
 import { listDuplicates, mergeMembers } from '../api/members-api.js';
 import type { DuplicateSet, MergeIn, MergeResult } from '../api/wire.js';
-import { isAbort, shownError } from '../lib/errors.js';
+import { remoteAction, remoteList } from './remote-state.js';
 
 /** Likely duplicates of the selected unit, with a merge that is always previewed first. */
 export const useDuplicates = defineStore('members.duplicates', () => {
-  const status = ref<LoadState>('idle');
-  const groups = shallowRef<DuplicateSet[]>([]);
-  const error = shallowRef<ApiError | null>(null);
+  const { status, items: groups, error, fetch } = remoteList<DuplicateSet>();
+  const { action, actionError, run } = remoteAction();
   const preview = shallowRef<{ request: MergeIn; result: MergeResult } | null>(null);
-  const action = ref<'idle' | 'busy' | 'done' | 'error'>('idle');
-  const actionError = shallowRef<ApiError | null>(null);
   let unitKey = '';
-  let controller: AbortController | undefined;
 
-  async function load(key: string): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
+  function load(key: string): Promise<void> {
     unitKey = key;
-    status.value = 'loading';
-    error.value = null;
-    try {
-      groups.value = (await listDuplicates(key, { signal: current.signal })).groups;
-      status.value = 'done';
-    } catch (e) {
-      if (isAbort(e)) return;
-      groups.value = [];
-      error.value = shownError(e);
-      status.value = 'error';
-    }
+    return fetch(async (signal) => (await listDuplicates(key, { signal })).groups);
   }
-
-  async function run(work: () => Promise<void>): Promise<boolean> {
-    action.value = 'busy';
-    actionError.value = null;
-    try {
-      await work();
-      action.value = 'done';
-      return true;
-    } catch (e) {
-      actionError.value = shownError(e);
-      action.value = 'error';
-      return false;
-    }
-  }
-
   /** Asks the API what merging would keep (nothing changes yet). */
   function previewMerge(request: MergeIn): Promise<boolean> {
     return run(async () => {
