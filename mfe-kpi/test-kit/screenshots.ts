@@ -1,5 +1,5 @@
 // Screenshots of the KPI module in the console for review (tests/artifacts/kpi-*.png): loading, a province
-// dashboard, another target, a drill-down to a commune, English, the country, an error, a narrow window,
+// dashboard, another target, a drill-down to a commune, English, the country (its map), an error, a narrow window,
 // a chart tooltip. Data: national-scale demo events of Tây Ninh (generated once into .cache/mfe-kpi/).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +83,7 @@ export async function takeScreenshots(launch: () => Promise<Browser>): Promise<s
     const central = await analyst.newPage();
     await central.goto(`${app.url}/kpi`);
     await signIn(central, 'analyst.central');
-    await central.getByText('Bảng chỉ tiêu toàn quốc').waitFor();
+    await central.locator('[data-province-map][data-state="done"]').waitFor({ timeout: 180_000 });
     await central.screenshot({ path: `${out}kpi-08-national.png` });
     shots.push(`${out}kpi-08-national.png`);
 
