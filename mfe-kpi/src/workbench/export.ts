@@ -103,6 +103,19 @@ export function exportName(extension: string, now: Date): string {
   return `ban-phan-tich-${date}.${extension}`;
 }
 
+/**
+ * A base64 data URL (the chart's PNG) as a Blob, decoded here: the console's Content-Security-Policy does
+ * not let the page `fetch()` a `data:` URL.
+ */
+export function dataUrlBlob(url: string): Blob {
+  const comma = url.indexOf(',');
+  const type = /^data:([^;,]+)/.exec(url)?.[1] ?? 'application/octet-stream';
+  const binary = atob(url.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}
+
 /** Hands a file to the browser to save (an object URL on a temporary link, released after). */
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

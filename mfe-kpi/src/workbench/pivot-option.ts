@@ -1,6 +1,6 @@
 /**
  * The ECharts option of a pivot: row keys along the axis, one series per leaf column (column values ×
- * measure), rates on a second axis in percent. Vietnamese number format in labels and tooltips; an aria
+ * measure), the first measure on the left axis and the others on the right (in percent when rates). Vietnamese number format in labels and tooltips; an aria
  * description for screen readers. Long pivots are cut ({@link CHART_MAX_ROWS} × {@link CHART_MAX_SERIES}).
  */
 import type { Language } from '@vwu/context';
@@ -48,15 +48,17 @@ export function pivotOption(
   const categories = pivot.rowKeys
     .slice(0, cut.shown)
     .map((key) => (pivot.rowDims.length === 0 ? title : keyLabel(pivot.rowDims, key, language, names)));
-  const hasRate = pivot.columns.some((c) => c.measure.kind === 'rate');
-  const hasCount = pivot.columns.some((c) => c.measure.kind !== 'rate');
+  // The first measure on the left axis, the others on the right one: counts and sums of different sizes
+  // (meetings vs attendances) stay readable, and rates get a percent axis.
+  const first = pivot.measures[0];
+  const right = pivot.measures.slice(1);
   const series = pivot.columns.slice(0, cut.series).map((column, i) => {
     const rate = column.measure.kind === 'rate';
     return {
       name: columnLabel(column, pivot.colDims, pivot.measures.length, language, names),
       type: kind === 'line' ? ('line' as const) : ('bar' as const),
-      ...(kind === 'stacked' && !rate ? { stack: 'total' } : {}),
-      yAxisIndex: rate && hasCount ? 1 : 0,
+      ...(kind === 'stacked' && !rate ? { stack: column.measure.id } : {}),
+      yAxisIndex: column.measure === first ? 0 : 1,
       data: pivot.cells.slice(0, cut.shown).map((row) => row[i] ?? null),
       tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? figure(v, column.measure) : '—') },
     };
@@ -68,6 +70,7 @@ export function pivotOption(
         rate ? formatNumber(v, { style: 'percent', maximumFractionDigits: 0 }) : formatNumber(v),
     },
   });
+  const left = axis(first?.kind === 'rate');
   return {
     aria: { enabled: true, label: { description: `${title}.` } },
     animation: false,
@@ -80,7 +83,7 @@ export function pivotOption(
       data: categories,
       axisLabel: { rotate: categories.length > 8 ? 30 : 0, hideOverlap: true },
     },
-    yAxis: hasRate && hasCount ? [axis(false), axis(true)] : [axis(hasRate && !hasCount)],
+    yAxis: right.length === 0 ? [left] : [left, axis(right.every((m) => m.kind === 'rate'))],
     series,
   };
 }
