@@ -1,93 +1,25 @@
 // Contests end to end through app.inject(): define, submit (with attachments), seat juries, score with a
 // conflict of interest refused, deadlines (late submission, frozen scores), a correction with its reason in
-// the audit log, close and promote to the central jury, awards, participation, certificates; public votes.
+// the audit log, close and promote to the central jury, awards, participation, certificates. Public votes are
+// in contests-votes.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/index.js';
-import { signIn, startTestApp, type TestApp } from './helpers/app.js';
+import { DEFINITION, contestClient, entryBody, multipart } from './contests-fixture.js';
+import { startTestApp, type TestApp } from './helpers/app.js';
 
 let t: TestApp;
-/** Access tokens by user, with the clock time they were issued at (the tests move the clock by days). */
-const tokens: Record<string, string> = {};
-const issuedAt: Record<string, number> = {};
+let client: ReturnType<typeof contestClient>;
+const call: ReturnType<typeof contestClient>['call'] = (...args) => client.call(...args);
+const at = (iso: string) => client.at(iso);
+const tokenOf = (user: string) => client.tokenOf(user);
 
-async function tokenOf(user: string): Promise<string> {
-  if (issuedAt[user] !== t.clock.now) {
-    tokens[user] = (await signIn(t.app, user, DEMO_PASSWORD)).accessToken;
-    issuedAt[user] = t.clock.now;
-  }
-  return tokens[user]!;
-}
 beforeAll(async () => {
   t = await startTestApp();
+  client = contestClient(t);
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-async function call(
-  user: string | null,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-  url: string,
-  payload?: unknown,
-) {
-  const response = await t.app.inject({
-    method,
-    url,
-    headers: user === null ? {} : { authorization: `Bearer ${await tokenOf(user)}` },
-    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-  });
-  const json = response.headers['content-type']?.toString().includes('json') ? response.json() : undefined;
-  return { status: response.statusCode, body: json, raw: response.rawPayload, headers: response.headers };
-}
-
-const at = (iso: string) => (t.clock.now = Date.parse(iso));
-
-const DEFINITION = {
-  title: 'Ứng dụng công nghệ thông tin trong tổ chức sinh hoạt hội',
-  rules: 'Sản phẩm, giải pháp ứng dụng CNTT trong sinh hoạt hội viên.',
-  mode: 'jury',
-  eligibility: {
-    audiences: ['cadre', 'member', 'honorary_member'],
-    authorKinds: ['individual', 'collective'],
-  },
-  stages: [
-    { level: 'province', opensOn: '2025-09-01', closesOn: '2025-09-20', forward: { mode: 'top', count: 2 } },
-    { level: 'central', opensOn: '2025-09-21', closesOn: '2025-09-25', forward: { mode: 'top', count: 1 } },
-  ],
-  criteria: [
-    { key: 'idea', label: 'Tính sáng tạo', weight: 1, maxScore: 10 },
-    { key: 'impact', label: 'Hiệu quả', weight: 3, maxScore: 20 },
-  ],
-  awards: [
-    { key: 'first', label: 'Giải Nhất', count: 1 },
-    { key: 'second', label: 'Giải Nhì', count: 1 },
-  ],
-};
-
-function entryBody(unitKey: string, title: string, extra: Record<string, unknown> = {}) {
-  return {
-    unitKey,
-    title,
-    description: `Mô tả ${title}`,
-    audience: 'cadre',
-    authorKind: 'individual',
-    authors: ['Nguyễn Thị Lan'],
-    links: ['https://example.org/video'],
-    ...extra,
-  };
-}
-
-function multipart(fileName: string, contentType: string, data: Buffer) {
-  const boundary = '----vwu-test-boundary';
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 let contestId = 0;
 const entries: Record<string, number> = {};
@@ -527,113 +459,15 @@ describe('a two-level jury contest', () => {
   });
 });
 
-describe('a public vote', () => {
-  let voteId = 0;
-  let entryA = 0;
-  let entryB = 0;
-  const member = { memberKey: 'm-vote-0001', phone: '0912345678' };
-
-  it('takes one vote per member, from members of the area only, and shows results after close', async () => {
-    at('2025-10-01T08:00:00+07:00');
-    await t.store.query(
-      `INSERT INTO member (member_key, full_name, name_search, date_of_birth, ethnicity, phone, unit_key, commune_key,
-         province_key, joined_on, created_at, updated_at)
-       VALUES ($1, 'Hội viên A', 'hoi vien a', '1990-01-01', 'Kinh', $2, '2025:25459', '2025:25459', '2025:80', '2020-01-01', now(), now())`,
-      [member.memberKey, member.phone],
-    );
-    const created = await call('organiser.tayninh', 'POST', '/contests', {
-      ownerUnit: '2025:80',
-      definition: {
-        ...DEFINITION,
-        mode: 'public_vote',
-        stages: [
-          {
-            level: 'province',
-            opensOn: '2025-10-01',
-            closesOn: '2025-10-10',
-            forward: { mode: 'top', count: 1 },
-          },
-        ],
-        criteria: [],
-      },
-    });
-    expect(created.status, created.raw.toString()).toBe(201);
-    voteId = created.body.id;
-    entryA = (
-      await call(
-        'officer.tanninh',
-        'POST',
-        `/contests/${voteId}/entries`,
-        entryBody('2025:25459', 'Ảnh đẹp A'),
-      )
-    ).body.id;
-    entryB = (
-      await call(
-        'officer.binhminh',
-        'POST',
-        `/contests/${voteId}/entries`,
-        entryBody('2025:25480', 'Ảnh đẹp B'),
-      )
-    ).body.id;
-    const first = await call(null, 'POST', `/contests/${voteId}/votes`, { entryId: entryB, ...member });
-    expect(first.status, first.raw.toString()).toBe(201);
-    const second = await call(null, 'POST', `/contests/${voteId}/votes`, { entryId: entryA, ...member });
-    expect(second.body.error.code).toBe('VOTE_ALREADY_CAST');
-    const stranger = await call(null, 'POST', `/contests/${voteId}/votes`, {
-      entryId: entryA,
-      memberKey: member.memberKey,
-      phone: '0900000000',
-    });
-    expect(stranger.body.error.code).toBe('VOTER_UNKNOWN');
-    const juryContest = await call(null, 'POST', `/contests/${contestId}/votes`, {
-      entryId: entryA,
-      ...member,
-    });
-    expect(juryContest.body.error.code).toBe('VOTE_NOT_OPEN');
-    const hidden = await call('leader.tayninh', 'GET', `/contests/${voteId}/votes`);
-    expect(hidden.body.error.code).toBe('VOTE_RESULTS_HIDDEN');
-    at('2025-10-11T08:00:00+07:00');
-    const shown = await call('leader.tayninh', 'GET', `/contests/${voteId}/votes`);
-    expect(shown.body.votes).toEqual([
-      { entryId: entryB, title: 'Ảnh đẹp B', votes: 1 },
-      { entryId: entryA, title: 'Ảnh đẹp A', votes: 0 },
-    ]);
-  });
-
-  it('limits votes from one source', async () => {
-    at('2025-10-05T08:00:00+07:00');
-    for (let i = 0; i < 21; i += 1) {
-      const key = `m-stuff-${String(i).padStart(4, '0')}`;
-      await t.store.query(
-        `INSERT INTO member (member_key, full_name, name_search, date_of_birth, ethnicity, phone, unit_key, commune_key,
-           province_key, joined_on, created_at, updated_at)
-         VALUES ($1, 'Hội viên', 'hoi vien', '1990-01-01', 'Kinh', '0911111111', '2025:25459', '2025:25459', '2025:80', '2020-01-01', now(), now())`,
-        [key],
-      );
-    }
-    const statuses: number[] = [];
-    for (let i = 0; i < 21; i += 1) {
-      const r = await call(null, 'POST', `/contests/${voteId}/votes`, {
-        entryId: entryA,
-        memberKey: `m-stuff-${String(i).padStart(4, '0')}`,
-        phone: '0911111111',
-      });
-      statuses.push(r.status);
-    }
-    // The first test's vote from this source is days old: 20 pass within the hour, the 21st is refused.
-    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
-    expect(statuses[20]).toBe(429);
-    t.clock.advance(3600);
-    const later = await call(null, 'POST', `/contests/${voteId}/votes`, {
-      entryId: entryA,
-      memberKey: 'm-stuff-0020',
-      phone: '0911111111',
-    });
-    expect(later.status).toBe(201);
-  });
-});
-
 describe('the contest list of a unit', () => {
+  beforeAll(async () => {
+    const province = await call('organiser.tayninh', 'POST', '/contests', {
+      ownerUnit: '2025:80',
+      definition: { ...DEFINITION, title: 'Hội thi của tỉnh Tây Ninh' },
+    });
+    expect(province.status, province.raw.toString()).toBe(201);
+  });
+
   const ids = async (user: string, unit?: string) => {
     const answer = await call(user, 'GET', unit === undefined ? '/contests' : `/contests?unit=${unit}`);
     expect(answer.status, answer.raw.toString()).toBe(200);

@@ -127,3 +127,22 @@ export interface Results {
 export interface Participation {
   units: { unit: UnitName; submitted: number; forwarded: number; awarded: number }[];
 }
+
+/** What an entry's owner may change while the first stage is open. */
+export type EntryPatch = Partial<Pick<NewEntry, 'title' | 'description' | 'authors' | 'links'>> & {
+  withdrawn?: boolean;
+};
+
+/** The public ballot of a vote contest; `results` once the vote has closed. */
+export interface Ballot {
+  contestId: number;
+  title: string;
+  rules: string;
+  owner: string;
+  opensOn: string;
+  closesOn: string;
+  status: StageStatus;
+  votesPerSourcePerHour: number;
+  entries: { entryId: number; title: string; description: string; unit: string; links: string[] }[];
+  results: { entryId: number; title: string; votes: number }[] | null;
+}

@@ -310,6 +310,3 @@ export const VoteIn = Type.Object(
   { examples: [{ entryId: 1, memberKey: 'm-0000', phone: '0912345678' }] },
 );
 export const VoteAck = Type.Object({ entryId: Type.Integer() });
-export const VoteResults = Type.Object({
-  votes: Type.Array(Type.Object({ entryId: Type.Integer(), title: Type.String(), votes: Type.Integer() })),
-});

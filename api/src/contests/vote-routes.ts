@@ -5,17 +5,38 @@ import type { FastifyInstance } from 'fastify';
 import { ALL_ROLES, type AccessRule } from '../access/rules.js';
 import { apiError } from '../errors.js';
 import { withErrors } from '../http/schemas.js';
+import type { Queryable } from '../store/store.js';
 import { audit, contestFor } from './contest-access.js';
-import { statuses, within } from './contest-model.js';
-import { loadContest } from './contest-store.js';
+import { statuses, unitName, within } from './contest-model.js';
+import { loadContest, type ContestRecord } from './contest-store.js';
 import { listEntries, loadEntry } from './entry-store.js';
-import { ContestParams, VoteAck, VoteIn, VoteResults } from './schemas.js';
+import { ContestParams, VoteAck, VoteIn } from './schemas.js';
+import { BallotOut, VoteResults } from './vote-schemas.js';
 
 /** Most votes one source (a keyed hash of the client address) may cast in a contest per hour. */
 export const VOTES_PER_SOURCE_PER_HOUR = 20;
 
 const PUBLIC: AccessRule = { public: true };
 const ANY: AccessRule = { roles: ALL_ROLES, unit: 'none' };
+
+/** Vote counts of a contest's entries (withdrawn ones left out), most votes first, then entry number. */
+async function voteCounts(q: Queryable, contestId: number) {
+  const { rows } = await q.query<{ entry_id: string | number; n: number }>(
+    'SELECT entry_id, count(*)::int AS n FROM contest_vote WHERE contest_id = $1 GROUP BY entry_id',
+    [contestId],
+  );
+  const counts = new Map(rows.map((r) => [Number(r.entry_id), r.n]));
+  return (await listEntries(q, contestId))
+    .filter((e) => !e.withdrawn)
+    .map((e) => ({ entryId: e.id, title: e.title, votes: counts.get(e.id) ?? 0 }))
+    .sort((a, b) => b.votes - a.votes || a.entryId - b.entryId);
+}
+
+/** Whether the counts may be shown: once the vote's deadline has passed (or the organiser closed it). */
+function countsShown(contest: ContestRecord, now: number): boolean {
+  const status = statuses(contest, now)[0];
+  return status === 'deadline_passed' || status === 'closed';
+}
 
 /** Registers the vote routes. */
 export function voteRoutes(fastify: FastifyInstance): void {
@@ -80,6 +101,48 @@ export function voteRoutes(fastify: FastifyInstance): void {
   );
 
   app.get(
+    '/contests/:contestId/ballot',
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags,
+        summary: 'The ballot of a public vote (entries without authors), with the counts once it has closed',
+        params: ContestParams,
+        response: withErrors({ 200: BallotOut }),
+      },
+    },
+    async (request) => {
+      const contest = await loadContest(app.store, request.params.contestId);
+      // A jury contest has no public page: it is not found here, whatever its number.
+      if (contest === undefined || contest.definition.mode !== 'public_vote')
+        throw apiError('CONTEST_NOT_FOUND');
+      const now = app.clock();
+      const stage = contest.definition.stages[0]!;
+      const entries = (await listEntries(app.store, contest.id))
+        .filter((e) => !e.withdrawn)
+        .map((e) => ({
+          entryId: e.id,
+          title: e.title,
+          description: e.description,
+          unit: unitName(app.hierarchy, e.unitKey).name,
+          links: e.links,
+        }));
+      return {
+        contestId: contest.id,
+        title: contest.definition.title,
+        rules: contest.definition.rules,
+        owner: unitName(app.hierarchy, contest.ownerUnit).name,
+        opensOn: stage.opensOn,
+        closesOn: stage.closesOn,
+        status: statuses(contest, now)[0]!,
+        votesPerSourcePerHour: VOTES_PER_SOURCE_PER_HOUR,
+        entries,
+        results: countsShown(contest, now) ? await voteCounts(app.store, contest.id) : null,
+      };
+    },
+  );
+
+  app.get(
     '/contests/:contestId/votes',
     {
       config: { access: ANY },
@@ -92,19 +155,9 @@ export function voteRoutes(fastify: FastifyInstance): void {
     },
     async (request) => {
       const { contest } = await contestFor(app, request, request.params.contestId);
-      const status = statuses(contest, app.clock())[0];
-      if (contest.definition.mode !== 'public_vote' || status === 'open' || status === 'upcoming')
+      if (contest.definition.mode !== 'public_vote' || !countsShown(contest, app.clock()))
         throw apiError('VOTE_RESULTS_HIDDEN');
-      const { rows } = await app.store.query<{ entry_id: string | number; n: number }>(
-        'SELECT entry_id, count(*)::int AS n FROM contest_vote WHERE contest_id = $1 GROUP BY entry_id',
-        [contest.id],
-      );
-      const counts = new Map(rows.map((r) => [Number(r.entry_id), r.n]));
-      const votes = (await listEntries(app.store, contest.id))
-        .filter((e) => !e.withdrawn)
-        .map((e) => ({ entryId: e.id, title: e.title, votes: counts.get(e.id) ?? 0 }))
-        .sort((a, b) => b.votes - a.votes || a.entryId - b.entryId);
-      return { votes };
+      return { votes: await voteCounts(app.store, contest.id) };
     },
   );
 }

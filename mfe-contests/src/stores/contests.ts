@@ -6,10 +6,12 @@ import { ref, shallowRef } from 'vue';
 import { ApiError, api, selectedUnit, type LoadState, type Localized } from '@vwu/context';
 import type {
   Assignment,
+  Ballot,
   Contest,
   Definition,
   Entry,
   Judge,
+  EntryPatch,
   NewEntry,
   Participation,
   Results,
@@ -35,6 +37,7 @@ export const useContests = defineStore('contests', () => {
   const judging = shallowRef<Assignment[]>([]);
   const results = shallowRef<Results | null>(null);
   const participation = shallowRef<Participation | null>(null);
+  const ballot = shallowRef<Ballot | null>(null);
   const problem = shallowRef<Localized | null>(null);
   const notice = shallowRef<Localized | null>(null);
 
@@ -94,6 +97,7 @@ export const useContests = defineStore('contests', () => {
 
   function close(): void {
     current.value = null;
+    ballot.value = null;
     problem.value = null;
     notice.value = null;
     void loadList();
@@ -123,6 +127,46 @@ export const useContests = defineStore('contests', () => {
         return true;
       },
       { vi: 'Đã nộp bài dự thi.', en: 'The entry was submitted.' },
+    );
+    return done === true;
+  }
+
+  async function updateEntry(entryId: number, patch: EntryPatch, files: File[]): Promise<boolean> {
+    const done = await attempt(
+      async () => {
+        await api.request('PATCH', `${base()}/entries/${entryId}`, { body: patch });
+        for (const file of files) {
+          const form = new FormData();
+          form.append('file', file, file.name);
+          await api.post(`${base()}/entries/${entryId}/attachments`, form);
+        }
+        await refresh();
+        return true;
+      },
+      { vi: 'Đã lưu thay đổi của bài dự thi.', en: 'The entry was updated.' },
+    );
+    return done === true;
+  }
+
+  async function attachment(id: number): Promise<{ blob: Blob; fileName: string } | undefined> {
+    return attempt(async () => {
+      const file = await api.download(`${base()}/attachments/${id}`);
+      return { blob: file.blob, fileName: file.fileName ?? `tep-${id}` };
+    });
+  }
+
+  async function loadBallot(): Promise<void> {
+    const answer = await attempt(() => api.get<Ballot>(`${base()}/ballot`));
+    ballot.value = answer ?? null;
+  }
+
+  async function vote(entryId: number, memberKey: string, phone: string): Promise<boolean> {
+    const done = await attempt(
+      async () => {
+        await api.post(`${base()}/votes`, { entryId, memberKey, phone });
+        return true;
+      },
+      { vi: 'Đã ghi nhận bình chọn của hội viên.', en: 'The member’s vote was recorded.' },
     );
     return done === true;
   }
@@ -207,6 +251,7 @@ export const useContests = defineStore('contests', () => {
     judging,
     results,
     participation,
+    ballot,
     problem,
     notice,
     loadList,
@@ -214,6 +259,10 @@ export const useContests = defineStore('contests', () => {
     close,
     create,
     submitEntry,
+    updateEntry,
+    attachment,
+    loadBallot,
+    vote,
     assignJudge,
     score,
     correct,
