@@ -2,17 +2,23 @@
 // BUILT analytics worker in Chromium, fed through parquet-wasm like the module) and in DuckDB native
 // (@duckdb/node-api, tables built from the same Parquet by native-tables.ts). Each query runs once to
 // warm up, then its median of `repeat` runs counts; the figure is WASM ÷ native per query and their median.
-import { DuckDBInstance } from '@duckdb/node-api';
+// Besides the hand-written SQL below, the workbench's own pivot queries (workbench-pivots.ts) are timed.
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import type { Browser } from 'playwright-core';
-import { toLoadFiles, type ManifestFile } from '../../src/engine/index.js';
+import { toLoadFiles, type ManifestFile, type QueryParam } from '../../src/engine/index.js';
 import { loadNativeTables } from '../native-tables.ts';
 import { startStaticServer } from '../static-server.ts';
 import { answer, openWorker, workerFile } from '../worker-driver.ts';
+import { pivotBenchQueries } from './workbench-pivots.ts';
 
 /** One workbench query. */
 export interface BenchQuery {
   name: string;
   sql: string;
+  /** Values of its `?` placeholders (the pivot builder's queries are prepared statements). */
+  params?: QueryParam[];
+  /** Tables it reads, when the SQL does not name them plainly (read from `FROM x`/`JOIN x` otherwise). */
+  tables?: string[];
 }
 
 /** Typical workbench questions over a province's tables (every one a GROUP BY an analyst would ask). */
@@ -98,8 +104,11 @@ export async function benchQueries(
   repeat: number,
 ): Promise<{ timings: QueryTiming[]; rows: number; loadMs: number }> {
   const tables = new Set(files.map((f) => f.type.replace('.', '_')));
-  const queries = WORKBENCH_QUERIES.filter((q) =>
-    [...q.sql.matchAll(/FROM (\w+)|JOIN (\w+)/g)].every((m) => tables.has((m[1] ?? m[2])!)),
+  const province = files[0]?.province ?? '2025:80';
+  const queries = [...WORKBENCH_QUERIES, ...pivotBenchQueries(files, province)].filter((q) =>
+    (q.tables ?? [...q.sql.matchAll(/FROM (\w+)|JOIN (\w+)/g)].map((m) => (m[1] ?? m[2])!)).every((t) =>
+      tables.has(t),
+    ),
   );
   const server = await startStaticServer({ '/kpi/': dist, '/data/': root });
   const browser = await launch();
@@ -121,9 +130,10 @@ export async function benchQueries(
       const wasm: number[] = [];
       const nat: number[] = [];
       for (let i = 0; i <= repeat; i += 1) {
-        const result = await answer(page, { type: 'query', sql: query.sql, params: [] }, 'result');
+        const params = query.params ?? [];
+        const result = await answer(page, { type: 'query', sql: query.sql, params }, 'result');
         const began = performance.now();
-        await native.runAndReadAll(query.sql);
+        await native.runAndReadAll(query.sql, params as DuckDBValue[]);
         const nativeMs = performance.now() - began;
         if (i === 0) continue;
         wasm.push(result.result.ms);

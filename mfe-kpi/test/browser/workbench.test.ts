@@ -163,7 +163,7 @@ describe('analyst workbench in the console', () => {
     const path = join(download, file.suggestedFilename());
     await file.saveAs(path);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(path));
+    await book.xlsx.readFile(path);
     const sheet = book.worksheets[0]!;
     expect(sheet.name).toBe('Bảng tổng hợp');
     expect(String(sheet.getCell('A1').value)).toBe('Bàn phân tích — Trung ương Hội LHPN Việt Nam');
