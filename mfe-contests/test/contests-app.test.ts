@@ -1,12 +1,12 @@
 // The module's screens in happy-dom over a fake API client: list with dd/MM/yyyy dates, a judge's sheets
 // with progress and the conflict notice, the scores sent, results in Vietnamese number format, an API
-// refusal shown in the interface language.
+// refusal shown in the interface language; a public vote's ballot, the vote sent, counts after close.
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, language } from '@vwu/context';
 import type * as Context from '@vwu/context';
-import { assignment, contest, results } from './fixtures.js';
+import { assignment, ballot, contest, results } from './fixtures.js';
 
 const get = vi.fn<(path: string) => Promise<unknown>>();
 const request = vi.fn<(method: string, path: string, options?: { body?: unknown }) => Promise<unknown>>();
@@ -141,5 +141,47 @@ describe('contests module', () => {
       ['2', 'Sổ tay Zalo', 'Phường Tân Ninh', '—', '0', ''],
     ]);
     expect(view.get('[data-award="12"]').text()).toContain('Giải Nhất: Điểm danh QR — Phường Bình Minh');
+  });
+
+  it.each([
+    ['open', ['Ảnh A · Phường Tân Ninh', 'Ảnh B · Phường Bình Minh'], []],
+    [
+      'deadline_passed',
+      [],
+      [
+        ['Ảnh B', '1.234'],
+        ['Ảnh A', '5'],
+      ],
+    ],
+  ] as const)('shows a public vote’s ballot (%s)', async (status, choices, counts) => {
+    const vote = { ...contest(), definition: { ...contest().definition, mode: 'public_vote' as const } };
+    answer({
+      ...JUDGE_ROUTES,
+      '/contests': { contests: [vote] },
+      '/contests/7': vote,
+      '/contests/7/ballot': ballot(status),
+    });
+    const view = await render();
+    await view.get('button.open').trigger('click');
+    await flushPromises();
+    expect(view.get('[role="tab"][aria-selected="true"]').text()).toBe('Bình chọn');
+    expect(view.findAll('.choice strong').map((c) => c.element.parentElement!.textContent!.trim())).toEqual(
+      choices,
+    );
+    expect(view.findAll('.results tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))).toEqual(
+      counts,
+    );
+    expect(view.find('.hidden-results').exists()).toBe(status === 'open');
+    if (status !== 'open') return;
+    await view.get('[data-ballot="22"] input').setValue(true);
+    await view.get('input[name="memberKey"]').setValue(' HV-80-00001 ');
+    await view.get('input[name="phone"]').setValue('0912000001');
+    request.mockResolvedValue({ entryId: 22 });
+    await view.get('form.ballot').trigger('submit');
+    await flushPromises();
+    expect(request).toHaveBeenCalledWith('POST', '/contests/7/votes', {
+      body: { entryId: 22, memberKey: 'HV-80-00001', phone: '0912000001' },
+    });
+    expect(view.get('[role="status"]').text()).toBe('Đã ghi nhận bình chọn của hội viên.');
   });
 });

@@ -1,5 +1,5 @@
 // Answers of the contest API for the unit tests, shaped as api/src/contests/schemas.ts says.
-import type { Assignment, Contest, Results } from '../src/types.js';
+import type { Assignment, Ballot, Contest, Results } from '../src/types.js';
 
 /** A two-stage contest; the first stage open. */
 export function contest(can: Partial<Contest['can']> = {}): Contest {
@@ -113,5 +113,30 @@ export function results(): Results {
         position: 1,
       },
     ],
+  };
+}
+
+/** The ballot of a public vote (contest 7), open, or closed with its counts. */
+export function ballot(status: Ballot['status']): Ballot {
+  return {
+    contestId: 7,
+    title: 'Bình chọn ảnh đẹp',
+    rules: 'Thể lệ',
+    owner: 'Tỉnh Tây Ninh',
+    opensOn: '2025-10-01',
+    closesOn: '2025-10-10',
+    status,
+    votesPerSourcePerHour: 20,
+    entries: [
+      { entryId: 21, title: 'Ảnh A', description: 'Mô tả A', unit: 'Phường Tân Ninh', links: [] },
+      { entryId: 22, title: 'Ảnh B', description: 'Mô tả B', unit: 'Phường Bình Minh', links: [] },
+    ],
+    results:
+      status === 'open'
+        ? null
+        : [
+            { entryId: 22, title: 'Ảnh B', votes: 1234 },
+            { entryId: 21, title: 'Ảnh A', votes: 5 },
+          ],
   };
 }

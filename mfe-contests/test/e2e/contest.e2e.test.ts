@@ -2,8 +2,10 @@
 // central organisers, entries from three communes of Tây Ninh (one with a PDF), a provincial jury of three
 // (one judge from Phường Tân Ninh is refused on her commune's entry), a late submission refused, a correction
 // with its reason, the provincial stage closed and the best forwarded to the central jury of three, awards,
-// certificates downloaded. Screenshots in mfe-contests/.artifacts/e2e (git-ignored).
-import { mkdirSync } from 'node:fs';
+// certificates downloaded and read back. Also: an entry edited before the deadline (not after), the jury
+// downloading an entry's file. Screenshots in mfe-contests/.artifacts/e2e (git-ignored).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../api/src/index.ts';
@@ -58,6 +60,8 @@ async function outcome(page: Page): Promise<string> {
   await line.waitFor();
   return (await line.textContent()) ?? '';
 }
+
+const ATTACHMENT = Buffer.from('%PDF-1.4\n% thuyết minh sản phẩm\n');
 
 const ENTRIES: [string, string, string][] = [
   ['officer.tanninh', 'Sổ tay sinh hoạt chi hội trên Zalo', 'Nguyễn Thị Lan'],
@@ -150,13 +154,24 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
         await page.locator('input[name="files"]').setInputFiles({
           name: 'thuyet-minh.pdf',
           mimeType: 'application/pdf',
-          buffer: Buffer.from('%PDF-1.4\n% thuyết minh sản phẩm\n'),
+          buffer: ATTACHMENT,
         });
       await page.getByRole('button', { name: 'Nộp bài dự thi' }).click();
       expect(await outcome(page)).toBe('Đã nộp bài dự thi.');
       if (title.includes('Zalo')) {
         await expect.poll(() => page.locator('tbody').textContent()).toContain('thuyet-minh.pdf');
         await shot(page, '04-entry-with-attachment');
+      }
+      if (officer === 'officer.tanbien') {
+        // Editable until the stage closes: a second author is added.
+        await page.locator('tr', { hasText: title }).getByRole('button', { name: 'Sửa bài dự thi' }).click();
+        await page.locator('textarea[name="authors"]').fill(`${author}\nTrần Thị Hoa`);
+        await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+        expect(await outcome(page)).toBe('Đã lưu thay đổi của bài dự thi.');
+        await expect
+          .poll(() => page.locator('tr', { hasText: title }).textContent())
+          .toContain(`${author}, Trần Thị Hoa`);
+        await shot(page, '04b-entry-edited');
       }
       await done(page);
     }
@@ -166,6 +181,19 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
     for (const [judge, sheets] of Object.entries(PROVINCE_MARKS)) {
       const page = await as(judge);
       await openContest(page);
+      if (judge === 'judge.tayninh.1') {
+        // The jury reads the entry's file: the bytes the commune uploaded.
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page
+            .locator('.sheet', { hasText: 'Zalo' })
+            .getByRole('button', { name: /thuyet-minh\.pdf/ })
+            .click(),
+        ]);
+        expect(download.suggestedFilename()).toBe('thuyet-minh.pdf');
+        await download.saveAs(`${SHOTS}attachment-judge.pdf`);
+        expect(readFileSync(`${SHOTS}attachment-judge.pdf`).equals(ATTACHMENT)).toBe(true);
+      }
       for (const [title, marks] of Object.entries(sheets))
         expect(await scoreSheet(page, title, marks)).toBe('Đã lưu điểm.');
       if (judge === 'judge.tanninh') {
@@ -190,6 +218,7 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
     await page.locator('textarea[name="authors"]').fill('Phạm Thị Thu');
     await page.getByRole('button', { name: 'Nộp bài dự thi' }).click();
     expect(await outcome(page)).toContain('Đã quá hạn của vòng 1 (20/09/2025)');
+    expect(await page.getByRole('button', { name: 'Sửa bài dự thi' }).count()).toBe(0);
     await shot(page, '06-late-refused');
     await done(page);
   });
@@ -260,10 +289,14 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
       ]);
       const path = `${SHOTS}certificate-${n + 1}.pdf`;
       await download.saveAs(path);
-      const { readFileSync } = await import('node:fs');
       const bytes = readFileSync(path);
       expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(bytes.toString('latin1')).toMatch(/NotoSans-Bold/);
+      // The text as a reader extracts it (poppler): Vietnamese diacritics mapped to the embedded font.
+      const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' });
+      expect(text).toContain('GIẤY CHỨNG NHẬN');
+      expect(text).toContain(forwarded[n]);
+      expect(text).toMatch(/Đã đạt Giải (Nhất|Nhì)/);
     }
     await done(page);
   });
