@@ -191,6 +191,21 @@ describe('target dashboard', () => {
     expect(params).toContain('2025:25460');
   });
 
+  it('goes back up to a unit seen before without asking the worker again (same manifest generation)', async () => {
+    selectedUnit.select(TAY_NINH);
+    const view = render();
+    await flushPromises();
+    const before = view.get('[data-kpi="docs-online"]').text();
+    await view.findAll('.drill')[1]!.trigger('click');
+    await flushPromises();
+    await view.get('nav.trail button').trigger('click');
+    await flushPromises();
+    expect(selectedUnit.get()).toMatchObject({ key: '2025:80' });
+    expect(engine.query).toHaveBeenCalledTimes(2);
+    expect(engine.load).toHaveBeenCalledTimes(2);
+    expect(view.get('[data-kpi="docs-online"]').text()).toBe(before);
+  });
+
   it('compares each target with the period before, in percentage points', async () => {
     selectedUnit.select(TAY_NINH);
     const view = render();

@@ -39,6 +39,17 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error || error instanceof DOMException ? error.name === 'AbortError' : false;
 }
 
+/** A dashboard already computed: what the view shows of it. */
+interface Computed {
+  results: KpiResult[];
+  children: ChildUnit[];
+  stats: DashboardStats;
+  empty: boolean;
+}
+
+/** Dashboards kept per session for going back to (a breadcrumb, a unit seen before). */
+export const COMPUTED_KEPT = 50;
+
 /** Errors that mean the worker itself is gone. */
 const FATAL = new Set(['WorkerError', 'TerminatedError']);
 
@@ -64,6 +75,23 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
   let manifest: { value: AnalyticsManifest; at: number } | undefined;
   const details = new Map<string, Promise<UnitDetail>>();
   const targets = new Map<string, Promise<TargetTable>>();
+  /**
+   * Dashboards computed from the current manifest, by generation, unit and period: the files of a
+   * generation never change, so going back up to a unit shows its figures without asking the worker.
+   */
+  const computed = new Map<string, Computed>();
+
+  /** The key of a computed dashboard, while the manifest it was computed from is fresh. */
+  function computedKey(unit: SelectedUnit, period: Period): string | undefined {
+    if (manifest === undefined || Date.now() - manifest.at >= MANIFEST_TTL_MS) return undefined;
+    return `${manifest.value.generation}|${unit.key}|${period.from}|${period.to}`;
+  }
+
+  function keep(key: string, value: Computed): void {
+    computed.delete(key);
+    computed.set(key, value);
+    if (computed.size > COMPUTED_KEPT) computed.delete(computed.keys().next().value!);
+  }
 
   async function currentManifest(signal: AbortSignal): Promise<AnalyticsManifest> {
     if (manifest !== undefined && Date.now() - manifest.at < MANIFEST_TTL_MS) return manifest.value;
@@ -115,6 +143,18 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
       return;
     }
     view.value = 'dashboard';
+    const seen = computedKey(unit, period);
+    const known = seen === undefined ? undefined : computed.get(seen);
+    if (known !== undefined) {
+      results.value = known.results;
+      children.value = known.children;
+      empty.value = known.empty;
+      stats.value = { ...known.stats, totalMs: performance.now() - started };
+      progress.value = null;
+      status.value = 'done';
+      performance.mark('vwu-kpi:figures', { detail: { unit: unit.key } });
+      return;
+    }
     status.value = 'loading';
     phase.value = 'manifest';
     progress.value = null;
@@ -177,6 +217,12 @@ export const useDashboard = defineStore('kpi.dashboard', () => {
         totalMs: performance.now() - started,
         queryMs: answer?.ms ?? 0,
       };
+      keep(`${found.generation}|${unit.key}|${period.from}|${period.to}`, {
+        results: results.value,
+        children: units,
+        stats: stats.value,
+        empty: empty.value,
+      });
       status.value = 'done';
       performance.mark('vwu-kpi:figures', { detail: { unit: unit.key } });
     } catch (e) {
