@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUnit } from '../access/plugin.js';
 import { READ_IN_UNIT } from './access.js';
-import { listMembers } from './member-list.js';
+import { listMembers } from './member-page.js';
 import { unitName, type MemberRow } from './member-rows.js';
 import { MemberExportQuery, UnitOnlyParams } from './schemas.js';
 import { CONTENT_TYPE, tableStream } from './table-file.js';

@@ -1,20 +1,21 @@
 /**
- * The scoped member list: filters, diacritic-insensitive search, sort and keyset (cursor) paging. Every
- * condition is a parameter; the unit condition comes from {@link membersWithin}.
+ * The conditions of the scoped member list: filters, diacritic-insensitive search, sort and keyset (cursor)
+ * paging. Every condition is a parameter; the unit condition comes from {@link membersWithin}. The page
+ * itself is read in `member-page.ts`.
  */
 import type { Unit } from '@vwu/contracts';
 import { apiError } from '../errors.js';
-import { SqlParams } from '../store/sql-params.js';
-import type { Queryable } from '../store/store.js';
+import type { SqlParams } from '../store/sql-params.js';
 import { membersWithin } from './member-scope.js';
-import { MEMBER_COLUMNS, type MemberRow } from './member-rows.js';
+import type { MemberRow } from './member-rows.js';
 import type { MemberListQueryString } from './schemas.js';
-import { escapeLike, parseSearch } from './search-text.js';
+import { searchCondition } from './member-search.js';
+import { parseSearch } from './search-text.js';
 
 /** The filters of the list and the export. */
 export type MemberFilters = Omit<MemberListQueryString, 'cursor' | 'limit' | 'withTotal'>;
 
-type SortKey = NonNullable<MemberListQueryString['sort']>;
+export type SortKey = NonNullable<MemberListQueryString['sort']>;
 
 const SORT_COLUMN: Record<string, string> = {
   name: 'm.name_search',
@@ -29,13 +30,8 @@ function yearsBefore(today: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The WHERE conditions of `filters` within `unit`, and the folded search text when there is one. */
-export function filterConditions(
-  unit: Unit,
-  filters: MemberFilters,
-  today: string,
-  p: SqlParams,
-): { conditions: string[]; query: string | null } {
+/** The WHERE conditions of `filters` within `unit` without the search. */
+export function plainConditions(unit: Unit, filters: MemberFilters, today: string, p: SqlParams): string[] {
   const conditions = [membersWithin('m', unit, p)];
   const status = filters.status ?? 'active';
   if (status !== 'all') conditions.push(`m.status = ${p.add(status)}`);
@@ -57,10 +53,19 @@ export function filterConditions(
     conditions.push(`m.date_of_birth <= ${p.add(yearsBefore(today, min))}::date`);
     conditions.push(`m.date_of_birth > ${p.add(yearsBefore(today, max))}::date`);
   }
+  return conditions;
+}
+
+/** The WHERE conditions of `filters` within `unit`, and the folded search text when there is one. */
+export function filterConditions(
+  unit: Unit,
+  filters: MemberFilters,
+  today: string,
+  p: SqlParams,
+): { conditions: string[]; query: string | null } {
+  const conditions = plainConditions(unit, filters, today, p);
   const search = parseSearch(filters.q);
-  if (search?.kind === 'phone') conditions.push(`m.phone LIKE ${p.add(`%${escapeLike(search.digits)}%`)}`);
-  if (search?.kind === 'name')
-    conditions.push(`m.name_search LIKE ${p.add(`%${search.tokens.map(escapeLike).join('%')}%`)}`);
+  if (search !== undefined) conditions.push(searchCondition(search, unit, p));
   return {
     conditions,
     query: search === undefined ? null : search.kind === 'phone' ? search.digits : search.key,
@@ -107,46 +112,4 @@ export function cursorCondition(cursor: string, sort: SortKey = 'name', p: SqlPa
   const { column, desc } = orderOf(sort);
   const cast = column === 'm.name_search' ? '::text' : '::date';
   return `(${column}, m.id) ${desc ? '<' : '>'} (${p.add(parsed[1])}${cast}, ${p.add(parsed[2])}::bigint)`;
-}
-
-/** One page of the list. */
-export interface MemberPage {
-  rows: MemberRow[];
-  nextCursor: string | null;
-  total: number | undefined;
-  query: string | null;
-}
-
-/**
- * A page of members within `unit` matching `query`, sorted, after `query.cursor`.
- *
- * @example await listMembers(store, unit, { q: 'nguyen thi hoa', limit: 50 }, '2025-09-01')
- */
-export async function listMembers(
-  q: Queryable,
-  unit: Unit,
-  query: MemberListQueryString,
-  today: string,
-): Promise<MemberPage> {
-  const p = new SqlParams();
-  const { conditions, query: folded } = filterConditions(unit, query, today, p);
-  const limit = query.limit ?? 100;
-  let total: number | undefined;
-  if (query.withTotal === true) {
-    const counted = await q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM member m WHERE ${conditions.join(' AND ')}`,
-      p.values,
-    );
-    total = counted.rows[0]?.n ?? 0;
-  }
-  if (query.cursor !== undefined) conditions.push(cursorCondition(query.cursor, query.sort, p));
-  const { rows } = await q.query<MemberRow>(
-    `SELECT ${MEMBER_COLUMNS} FROM member m WHERE ${conditions.join(' AND ')}
-      ORDER BY ${orderOf(query.sort).orderBy} LIMIT ${p.add(limit + 1)}`,
-    p.values,
-  );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > limit && last !== undefined ? cursorAfter(last, query.sort) : null;
-  return { rows: page, nextCursor, total, query: folded };
 }

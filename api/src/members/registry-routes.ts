@@ -8,7 +8,7 @@ import { apiError } from '../errors.js';
 import { withErrors } from '../http/schemas.js';
 import { READ_IN_UNIT, WRITE_IN_UNIT } from './access.js';
 import { checkMemberFields } from './member-fields.js';
-import { listMembers } from './member-list.js';
+import { listMembers } from './member-page.js';
 import { summaryOf } from './member-rows.js';
 import { placeOf } from './member-scope.js';
 import { createMember, memberDetail, requireMember, updateMember } from './member-store.js';
@@ -47,7 +47,7 @@ export function registryRoutes(fastify: FastifyInstance): void {
         items: page.rows.map((row) => summaryOf(row, app.hierarchy)),
         nextCursor: page.nextCursor,
         query: page.query,
-        ...(page.total === undefined ? {} : { total: page.total }),
+        ...(page.total === undefined ? {} : { total: page.total, totalCapped: page.totalCapped === true }),
       };
     },
   );

@@ -178,7 +178,14 @@ export const MemberListOut = Type.Object(
   {
     items: Type.Array(MemberSummary),
     nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Optional(Type.Integer()),
+    total: Type.Optional(
+      Type.Integer({
+        description: 'Matches (withTotal), counted up to 10,000 for a list, 1,000 for a search',
+      }),
+    ),
+    totalCapped: Type.Optional(
+      Type.Boolean({ description: 'true: the count stopped at its cap, there are more matches than total' }),
+    ),
     query: Type.Union([Type.String(), Type.Null()], { description: 'The search as matched (folded)' }),
   },
   { title: 'MemberList' },
