@@ -25,12 +25,16 @@ export type { Cell, EventRow } from './parquet/event-rows.js';
 export type { AttributeKind, AttributeName, EnvelopeColumn, EventColumn } from './parquet/schema.js';
 export type { ResolvedUnit } from './parquet/unit-resolver.js';
 export { ROW_GROUP_ROWS, parquetWasmEncoder } from './parquet/encoders.js';
+export { directEncoder } from './parquet/direct-encoder.js';
+export { compareUtf8 } from './parquet/direct-pages.js';
 export { countRowsDuckDB, parquetToArrow, readRowsDuckDB, readRowsWasm } from './parquet/readers.js';
 export type { ParquetEncoder } from './parquet/encoders.js';
+export type { EventFileEncoder } from './parquet/direct-encoder.js';
 
 // The file side: partitioned, offset-named Parquet files landed atomically, the manifest, recovery.
 export { TEMP_MARKER, landFile, removeTempFiles, sha256File } from './sink/atomic-file.js';
 export { durableStateOf } from './sink/durable-state.js';
+export { groupIntoFiles } from './sink/land-files.js';
 export {
   EVENTS_DIR,
   compactedFileName,
@@ -48,12 +52,14 @@ export {
   ManifestFormatError,
   emptyManifest,
   isCompacted,
+  sourceRanges,
   parseManifest,
   readManifest,
 } from './manifest/manifest.js';
 export { ManifestConflictError, ManifestStore } from './manifest/store.js';
 export type { BeforeRename, LandOptions, LandedFile, RandomSuffix } from './sink/atomic-file.js';
 export type { DurableState } from './sink/durable-state.js';
+export type { LandBuffersOptions, PendingFile } from './sink/land-files.js';
 export type { FileOffsets, PartitionKey } from './sink/layout.js';
 export type {
   AppendOutcome,
@@ -71,6 +77,7 @@ export type {
   ManifestFile,
   ManifestRollup,
   RawSource,
+  MultiRawSource,
   RetiredFile,
 } from './manifest/manifest.js';
 export type { ManifestChange } from './manifest/store.js';

@@ -12,6 +12,7 @@ import {
   readManifest,
   readRowsDuckDB,
   silentLogger,
+  sourceRanges,
   type ManifestFile,
 } from '@vwu/pipeline';
 import { demoEvents } from './parquet-fixtures.js';
@@ -134,7 +135,7 @@ describe('compaction', () => {
           const keys = rows.map((r) => `${String(r.occurred_at).padStart(15, '0')}|${String(r.event_id)}`);
           expect(keys).toEqual([...keys].sort());
         }
-        const offsets = after.flatMap((f) => (isCompacted(f.source) ? f.source.offsets : [f.source]));
+        const offsets = after.flatMap((f) => sourceRanges(f.source));
         expect(Math.max(...offsets.map((o) => o.last_offset))).toBe((events.length - 1) >> 1);
         // Retired files stay for the grace period, then go.
         const retired = store.current().retired.map((r) => join(root, r.path));

@@ -61,6 +61,10 @@ describe('layout', () => {
       { partition: 12, firstOffset: 17, lastOffset: 9_007_199_254_740_991 },
       'p12-o00000000000000000017-00009007199254740991.parquet',
     ],
+    [
+      { partition: 1, firstOffset: 5, lastOffset: 9, more: 2 },
+      'p1-o00000000000000000005-00000000000000000009+2.parquet',
+    ],
   ])('raw file %j ↔ %s', (offsets, name) => {
     expect(rawFileName(offsets)).toBe(name);
     expect(parseRawFileName(name)).toEqual(offsets);

@@ -2,11 +2,12 @@
  * `npm run bench:encoders [-- --events N]` — the file side's figures, measured on about N demo events
  * (medium scale, default 1 M):
  *
- * 1. Encoders. The Arrow batches the sink would write, encoded with parquet-wasm and with DuckDB native
- *    (rows appended through data chunks, then `COPY … TO (FORMAT parquet, COMPRESSION zstd)`), in two shapes:
+ * 1. Encoders. The files the sink would write, encoded by the direct encoder (records → Parquet, the sink's
+ *    choice), and as Arrow batches by parquet-wasm and by DuckDB native (rows appended through data chunks,
+ *    then `COPY … TO (FORMAT parquet, COMPRESSION zstd)`), in two shapes:
  *    one file per output partition (what the sink lands) and 100 k-row batches per type (no per-file
  *    overhead). Sampled files are read back with DuckDB native and parquet-wasm and compared value by value.
- * 2. Sink. The real `PartitionWriter` (Arrow → parquet-wasm → atomic landing → manifest) over four source
+ * 2. Sink. The real `PartitionWriter` (direct encoder → atomic landing → manifest) over four source
  *    partitions, rotation by count only.
  * 3. Compaction. One `compact()` pass over what the sink landed: per partition, DuckDB merges the files of
  *    the four source partitions into one sorted file and the manifest swaps them atomically. Then the merge
@@ -14,7 +15,7 @@
  *
  * The last line of output is one JSON object with the figures.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,7 +28,7 @@ import { silentLogger, systemClock } from '../ingest/log.js';
 import { ManifestStore } from '../manifest/store.js';
 import { buildEventBatch, occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
 import { duckdbEncoder, wasmFileEncoder, type FileEncoder } from '../parquet/file-encoders.js';
-import { parquetWasmEncoder } from '../parquet/encoders.js';
+import { directEncoder } from '../parquet/direct-encoder.js';
 import { tableRows } from '../parquet/event-rows.js';
 import { readRowsDuckDB, readRowsWasm } from '../parquet/readers.js';
 import { UnitResolver } from '../parquet/unit-resolver.js';
@@ -148,13 +149,21 @@ async function benchEncoders(
   const partitionOf = (r: SinkRecord): string =>
     `${r.event.type}/${resolver.resolve(r.event.unit_code).currentProvince}/${vietnamMonth(occurredAtMs(r.event))}`;
   const built: Array<[string, RecordBatch[]]> = [];
+  const recordsOf = new WeakMap<RecordBatch, SinkRecord[]>();
   let arrowRowsPerS = 0;
   for (const [shape, groups] of [
     ['partition', groupBy(records, partitionOf, 100_000)],
     ['type-100k', groupBy(records, (r) => r.event.type, 100_000)],
   ] as const) {
     const t = performance.now();
-    built.push([shape, groups.map((g) => buildEventBatch(g, resolver))]);
+    built.push([
+      shape,
+      groups.map((g) => {
+        const batch = buildEventBatch(g, resolver);
+        recordsOf.set(batch, g);
+        return batch;
+      }),
+    ]);
     const rate = records.length / ((performance.now() - t) / 1000);
     if (shape === 'partition') arrowRowsPerS = rate;
     console.log(`Arrow batches (${shape}): ${groups.length} batches, ${(rate / 1000).toFixed(0)} k rows/s`);
@@ -162,7 +171,13 @@ async function benchEncoders(
   const reader = await instance.connect();
   const results: ShapeResult[] = [];
   try {
-    for (const make of [wasmFileEncoder, () => duckdbEncoder(instance)]) {
+    const direct = directEncoder();
+    const directFile = (): FileEncoder => ({
+      name: direct.name,
+      write: (batches, path) => writeFile(path, direct.encode(batches.flatMap((b) => recordsOf.get(b)!), resolver)),
+      close: () => undefined,
+    });
+    for (const make of [directFile, wasmFileEncoder, () => duckdbEncoder(instance)]) {
       const encoder = await make();
       try {
         for (const [shape, batches] of built) {
@@ -190,6 +205,9 @@ async function benchEncoders(
   };
   return {
     arrow_rows_per_s: Math.round(arrowRowsPerS),
+    direct_rows_per_s: figure('direct', 'partition'),
+    direct_100k_rows_per_s: figure('direct', 'type-100k'),
+    direct_100k_bytes_per_row: bytesPerRow('direct', 'type-100k'),
     parquet_wasm_rows_per_s: figure('parquet-wasm', 'partition'),
     parquet_wasm_100k_rows_per_s: figure('parquet-wasm', 'type-100k'),
     parquet_wasm_100k_bytes_per_row: bytesPerRow('parquet-wasm', 'type-100k'),
@@ -225,7 +243,7 @@ async function benchSinkAndCompaction(
   const sinkSeconds = (performance.now() - t) / 1000;
   const landed = store.current().files;
   console.log(
-    `sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → Arrow → parquet-wasm → atomic landing → manifest)`,
+    `sink: ${landed.length} files, ${(records.length / sinkSeconds / 1000).toFixed(0)} k rows/s (append → direct encoder → atomic landing → manifest)`,
   );
 
   const report = await compact({ store, instance, clock: systemClock, logger: silentLogger });
@@ -271,7 +289,7 @@ async function benchLargePartition(
       maxTime: Math.max(...times),
     });
   }
-  const files = await landBuffers(pending, root, parquetWasmEncoder(), resolver);
+  const files = await landBuffers(pending, root, directEncoder(), resolver);
   await store.commit({ add: files });
   const report = await compact({ store, instance, clock: systemClock, logger: silentLogger });
   const rowsPerS = report.rows / report.seconds;

@@ -20,6 +20,14 @@ export interface RawSource {
   last_offset: number;
 }
 
+/**
+ * A raw file holding the rows of one output partition from several source partitions of one landing: per
+ * source partition, every row of the file's partition key in the range.
+ */
+export interface MultiRawSource {
+  offsets: RawSource[];
+}
+
 /** A compacted file: how many files it merged and, per source partition, the lowest and highest offset in it. */
 export interface CompactedSource {
   compacted_from: number;
@@ -41,7 +49,7 @@ export interface ManifestFile {
   min_time: string;
   max_time: string;
   sha256: string;
-  source: RawSource | CompactedSource;
+  source: RawSource | MultiRawSource | CompactedSource;
 }
 
 /** A file taken out of the manifest, kept on disk until readers of older generations are done with it. */
@@ -92,8 +100,17 @@ export function emptyManifest(generatedAt: string): Manifest {
 }
 
 /** Whether a file entry came from compaction. */
-export function isCompacted(source: RawSource | CompactedSource): source is CompactedSource {
+export function isCompacted(source: ManifestFile['source']): source is CompactedSource {
   return 'compacted_from' in source;
+}
+
+/**
+ * The offset ranges a file holds, one per source partition.
+ *
+ * @example sourceRanges({ partition: 0, first_offset: 5, last_offset: 9 }) // [that range]
+ */
+export function sourceRanges(source: ManifestFile['source']): readonly RawSource[] {
+  return 'offsets' in source ? source.offsets : [source];
 }
 
 function check(condition: boolean, message: string): asserts condition {

@@ -17,7 +17,7 @@ import { Ingest } from '../ingest/ingest.js';
 import { createJsonLogger, serializeError, systemClock, type Clock, type Logger } from '../ingest/log.js';
 import { totalLag } from '../ingest/metrics.js';
 import { ManifestStore } from '../manifest/store.js';
-import type { ParquetEncoder } from '../parquet/encoders.js';
+import type { EventFileEncoder } from '../parquet/direct-encoder.js';
 import { UnitResolver } from '../parquet/unit-resolver.js';
 import { compact } from '../sink/compact.js';
 import { PartitionWriter } from '../sink/partition-writer.js';
@@ -42,7 +42,7 @@ export interface ServiceDependencies {
   kafka?: Kafka;
   /** Embedded mode: the log writer, when it runs in this process. */
   log?: EmbeddedLog;
-  encoder?: ParquetEncoder;
+  encoder?: EventFileEncoder;
   /** Keep only the events this accepts (replay of a time range); the others are skipped, not dead-lettered. */
   filter?: (event: ActivityEvent) => boolean;
 }

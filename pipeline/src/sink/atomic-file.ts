@@ -31,6 +31,8 @@ export interface LandedFile {
 export interface LandOptions {
   random?: RandomSuffix;
   beforeRename?: BeforeRename;
+  /** The target directory already exists durably: skip creating it (one `mkdir` less per file). */
+  directoryReady?: boolean;
 }
 
 /** Fsyncs a file or directory by path. */
@@ -84,7 +86,7 @@ export async function landFile(
 ): Promise<LandedFile> {
   const provisional = typeof finalPath === 'string' ? finalPath : finalPath('pending');
   const dir = dirname(provisional);
-  await ensureDirectory(dir);
+  if (options.directoryReady !== true) await ensureDirectory(dir);
   const tempPath = `${provisional}${TEMP_MARKER}${(options.random ?? randomSuffix)()}`;
   try {
     let sha256: string;
@@ -92,7 +94,8 @@ export async function landFile(
     if (content instanceof Uint8Array) {
       const handle = await open(tempPath, 'wx');
       try {
-        await handle.writeFile(content);
+        for (let at = 0; at < content.byteLength;)
+          at += (await handle.write(content, at, content.byteLength - at, at)).bytesWritten;
         await handle.sync();
       } finally {
         await handle.close();

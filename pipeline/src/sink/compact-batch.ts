@@ -9,7 +9,7 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
-import { isCompacted, type ManifestFile, type RawSource } from '../manifest/manifest.js';
+import { sourceRanges, type ManifestFile, type RawSource } from '../manifest/manifest.js';
 import type { ManifestStore } from '../manifest/store.js';
 import { ROW_GROUP_ROWS } from '../parquet/encoders.js';
 import { SORT_COLUMNS } from '../parquet/schema.js';
@@ -26,7 +26,7 @@ export interface Merged {
 export function mergedOffsets(files: readonly ManifestFile[]): RawSource[] {
   const byPartition = new Map<number, RawSource>();
   for (const file of files) {
-    for (const range of isCompacted(file.source) ? file.source.offsets : [file.source]) {
+    for (const range of sourceRanges(file.source)) {
       const seen = byPartition.get(range.partition);
       byPartition.set(range.partition, {
         partition: range.partition,

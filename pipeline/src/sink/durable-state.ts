@@ -4,7 +4,7 @@
  * flush lists its files in one manifest write, the rows landed for a pair are exactly those at or below its
  * watermark — so a re-read row is a duplicate exactly when its offset is at or below the watermark.
  */
-import { isCompacted, type ManifestFile } from '../manifest/manifest.js';
+import { sourceRanges, type ManifestFile } from '../manifest/manifest.js';
 import { partitionId, type PartitionKey } from './layout.js';
 
 /** Highest landed offsets. */
@@ -40,8 +40,8 @@ export function recordLanded(
 export function durableStateOf(files: readonly ManifestFile[]): DurableState {
   const state: DurableState = { watermarks: new Map(), highest: new Map() };
   for (const file of files) {
-    const ranges = isCompacted(file.source) ? file.source.offsets : [file.source];
-    for (const range of ranges) recordLanded(state, range.partition, file, range.last_offset);
+    for (const range of sourceRanges(file.source))
+      recordLanded(state, range.partition, file, range.last_offset);
   }
   return state;
 }

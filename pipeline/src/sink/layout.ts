@@ -23,6 +23,8 @@ export interface FileOffsets {
   partition: number;
   firstOffset: number;
   lastOffset: number;
+  /** How many more source partitions the file holds rows of (their ranges are in the manifest). */
+  more?: number;
 }
 
 /** Directory of event files under the data root. */
@@ -30,7 +32,7 @@ export const EVENTS_DIR = 'events';
 
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const OFFSET_DIGITS = 20;
-const RAW_NAME = /^p(\d+)-o(\d{20})-(\d{20})\.parquet$/;
+const RAW_NAME = /^p(\d+)-o(\d{20})-(\d{20})(?:\+(\d+))?\.parquet$/;
 
 /**
  * The Vietnam calendar month of an instant.
@@ -58,21 +60,31 @@ export function partitionDir(key: PartitionKey): string {
 
 /**
  * The name of a raw file: Kafka partition and zero-padded first and last offsets, so names sort by offset and
- * a restart can tell what is already written.
+ * a restart can tell what is already written. A file with rows of several source partitions is named by its
+ * lowest one, `+N` counting the others: two files of one output partition never share a range of a source
+ * partition, so the name stays unique.
  *
  * @example rawFileName({ partition: 3, firstOffset: 17, lastOffset: 42 })
  * // 'p3-o00000000000000000017-00000000000000000042.parquet'
+ * rawFileName({ partition: 0, firstOffset: 5, lastOffset: 9, more: 2 })
+ * // 'p0-o00000000000000000005-00000000000000000009+2.parquet'
  */
 export function rawFileName(offsets: FileOffsets): string {
   const pad = (n: number): string => String(n).padStart(OFFSET_DIGITS, '0');
-  return `p${offsets.partition}-o${pad(offsets.firstOffset)}-${pad(offsets.lastOffset)}.parquet`;
+  const more = offsets.more === undefined || offsets.more === 0 ? '' : `+${offsets.more}`;
+  return `p${offsets.partition}-o${pad(offsets.firstOffset)}-${pad(offsets.lastOffset)}${more}.parquet`;
 }
 
 /** Parses a raw file name; `null` for any other name (compacted files, temporaries). */
 export function parseRawFileName(name: string): FileOffsets | null {
   const match = RAW_NAME.exec(name);
   if (match === null) return null;
-  return { partition: Number(match[1]), firstOffset: Number(match[2]), lastOffset: Number(match[3]) };
+  const offsets = {
+    partition: Number(match[1]),
+    firstOffset: Number(match[2]),
+    lastOffset: Number(match[3]),
+  };
+  return match[4] === undefined ? offsets : { ...offsets, more: Number(match[4]) };
 }
 
 /**

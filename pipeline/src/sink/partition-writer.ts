@@ -10,7 +10,7 @@
 import type { ManifestStore } from '../manifest/store.js';
 import type { ManifestFile } from '../manifest/manifest.js';
 import { occurredAtMs, type SinkRecord } from '../parquet/arrow-batch.js';
-import { parquetWasmEncoder, type ParquetEncoder } from '../parquet/encoders.js';
+import { directEncoder, type EventFileEncoder } from '../parquet/direct-encoder.js';
 import type { UnitResolver } from '../parquet/unit-resolver.js';
 import type { LandOptions } from './atomic-file.js';
 import { recordLanded, watermarkKey, type DurableState } from './durable-state.js';
@@ -54,7 +54,7 @@ export interface PartitionWriterOptions {
   logger: Logger;
   /** What {@link recoverSink} found; rows at or below a watermark are duplicates. */
   durable: DurableState;
-  encoder?: ParquetEncoder;
+  encoder?: EventFileEncoder;
   /** Rotate a buffer at this many rows. */
   maxRows?: number;
   /**
@@ -124,12 +124,13 @@ export class PartitionWriter {
   private readonly inFlight = new Set<Buffer>();
   private readonly seen = new Map<number, number>();
   private readonly catchingUp = new Set<number>();
-  private readonly encoder: ParquetEncoder;
+  private readonly encoder: EventFileEncoder;
   private readonly limits: SinkLimits;
   private flushing: Promise<unknown> = Promise.resolve();
+  private readonly directories = new Set<string>();
 
   constructor(private readonly options: PartitionWriterOptions) {
-    this.encoder = options.encoder ?? parquetWasmEncoder();
+    this.encoder = options.encoder ?? directEncoder();
     this.limits = {
       maxRows: options.maxRows ?? SINK_DEFAULTS.maxRows,
       maxRecordSpanMs: options.maxRecordSpanMs ?? SINK_DEFAULTS.maxRecordSpanMs,
@@ -316,13 +317,11 @@ export class PartitionWriter {
     const files: ManifestFile[] = [];
     try {
       files.push(
-        ...(await landBuffers(
-          batch,
-          this.options.root,
-          this.encoder,
-          this.options.resolver,
-          this.options.land,
-        )),
+        ...(await landBuffers(batch, this.options.root, this.encoder, this.options.resolver, {
+          ...(this.options.land === undefined ? {} : { land: this.options.land }),
+          directories: this.directories,
+          maxRowsPerFile: this.limits.maxRows,
+        })),
       );
       if (files.length > 0) await this.options.manifest.commit({ add: files });
     } catch (error) {
