@@ -106,82 +106,79 @@ const escapeLabel = (value: string): string =>
  * reply.type('text/plain; version=0.0.4').send(prometheusText(await service.metrics()));
  */
 export function prometheusText(s: ServiceSnapshot): string {
-  const lines: string[] = [];
-  const metric = (
+  type Family = readonly [
     name: string,
     kind: 'counter' | 'gauge',
     help: string,
-    values: ReadonlyArray<readonly [Record<string, string>, number]>,
-  ): void => {
+    values: number | ReadonlyArray<readonly [Record<string, string>, number]>,
+  ];
+  const families: readonly Family[] = [
+    [
+      'up',
+      'gauge',
+      'Service state (1 for the current one).',
+      STATES.map((st) => [{ state: st }, st === s.state ? 1 : 0]),
+    ],
+    ['uptime_seconds', 'gauge', 'Seconds since start.', s.uptimeSeconds],
+    ['messages_total', 'counter', 'Messages read from the source.', s.ingest.messages],
+    ['bytes_total', 'counter', 'Message bytes read from the source.', s.ingest.bytes],
+    ['events_accepted_total', 'counter', 'Valid first-seen events handed to the sink.', s.ingest.accepted],
+    [
+      'dead_letters_total',
+      'counter',
+      'Messages dead-lettered (invalid or undecodable).',
+      s.ingest.deadLettered,
+    ],
+    ['duplicates_total', 'counter', 'Duplicate event ids dropped.', s.ingest.duplicates],
+    ['commits_total', 'counter', 'Offset commits stored.', s.ingest.commits],
+    ['files_landed_total', 'counter', 'Raw Parquet files landed and listed.', s.sink.filesLanded],
+    ['rows_landed_total', 'counter', 'Rows landed in listed Parquet files.', s.sink.rowsLanded],
+    [
+      'rows_rejected_total',
+      'counter',
+      'Rows whose unit the hierarchy does not know (dead-lettered).',
+      s.sink.rowsRejected,
+    ],
+    ['messages_per_second', 'gauge', 'Messages read per second, last 10 s.', s.rates.messages],
+    ['rows_landed_per_second', 'gauge', 'Rows landed per second, last 10 s.', s.rates.rowsLanded],
+    [
+      'lag',
+      'gauge',
+      'Messages not yet committed, per partition.',
+      s.lag.map((p) => [{ partition: String(p.partition) }, p.lag]),
+    ],
+    ['lag_total', 'gauge', 'Messages not yet committed, all partitions.', s.totalLag],
+    ['buffered_rows', 'gauge', 'Rows in memory, not yet in a listed file.', s.bufferedRows],
+    [
+      'oldest_buffered_seconds',
+      'gauge',
+      'Age of the oldest buffered row (staleness of readers).',
+      s.oldestBufferedSeconds,
+    ],
+    ['manifest_generation', 'gauge', 'Generation of manifest.json.', s.manifest.generation],
+    ['manifest_files', 'gauge', 'Event files listed.', s.manifest.files],
+    ['manifest_rows', 'gauge', 'Rows in the listed event files.', s.manifest.rows],
+    ['compaction_passes_total', 'counter', 'Compaction passes run.', s.sink.compactionPasses],
+    ['compacted_rows_total', 'counter', 'Rows rewritten by compaction.', s.sink.compactedRows],
+    [
+      'compaction_rows_per_second',
+      'gauge',
+      'Rows per second of the last compaction that merged files.',
+      s.sink.compactionRowsPerSecond,
+    ],
+    ['rollup_passes_total', 'counter', 'Rollup updates run.', s.sink.rollupPasses],
+    ['rollup_months_pending', 'gauge', 'Months waiting for a rollup update.', s.rollupMonthsPending],
+    ['rollup_seconds', 'gauge', 'Seconds the last rollup update took.', s.sink.rollupSeconds],
+  ];
+  const lines: string[] = [];
+  for (const [name, kind, help, values] of families) {
     lines.push(`# HELP vwu_pipeline_${name} ${help}`, `# TYPE vwu_pipeline_${name} ${kind}`);
-    for (const [labels, value] of values) {
+    for (const [labels, value] of typeof values === 'number' ? [[{}, values] as const] : values) {
       const text = Object.entries({ topic: s.topic, ...labels })
         .map(([k, v]) => `${k}="${escapeLabel(v)}"`)
         .join(',');
       lines.push(`vwu_pipeline_${name}{${text}} ${Number.isFinite(value) ? value : 0}`);
     }
-  };
-  const one = (value: number): Array<readonly [Record<string, string>, number]> => [[{}, value]];
-  metric(
-    'up',
-    'gauge',
-    'Service state (1 for the current one).',
-    STATES.map((st) => [{ state: st }, st === s.state ? 1 : 0]),
-  );
-  metric('uptime_seconds', 'gauge', 'Seconds since start.', one(s.uptimeSeconds));
-  metric('messages_total', 'counter', 'Messages read from the source.', one(s.ingest.messages));
-  metric('bytes_total', 'counter', 'Message bytes read from the source.', one(s.ingest.bytes));
-  metric(
-    'events_accepted_total',
-    'counter',
-    'Valid first-seen events handed to the sink.',
-    one(s.ingest.accepted),
-  );
-  metric(
-    'dead_letters_total',
-    'counter',
-    'Messages dead-lettered (invalid or undecodable).',
-    one(s.ingest.deadLettered),
-  );
-  metric('duplicates_total', 'counter', 'Duplicate event ids dropped.', one(s.ingest.duplicates));
-  metric('commits_total', 'counter', 'Offset commits stored.', one(s.ingest.commits));
-  metric('files_landed_total', 'counter', 'Raw Parquet files landed and listed.', one(s.sink.filesLanded));
-  metric('rows_landed_total', 'counter', 'Rows landed in listed Parquet files.', one(s.sink.rowsLanded));
-  metric(
-    'rows_rejected_total',
-    'counter',
-    'Rows whose unit the hierarchy does not know (dead-lettered).',
-    one(s.sink.rowsRejected),
-  );
-  metric('messages_per_second', 'gauge', 'Messages read per second, last 10 s.', one(s.rates.messages));
-  metric('rows_landed_per_second', 'gauge', 'Rows landed per second, last 10 s.', one(s.rates.rowsLanded));
-  metric(
-    'lag',
-    'gauge',
-    'Messages not yet committed, per partition.',
-    s.lag.map((p) => [{ partition: String(p.partition) }, p.lag]),
-  );
-  metric('lag_total', 'gauge', 'Messages not yet committed, all partitions.', one(s.totalLag));
-  metric('buffered_rows', 'gauge', 'Rows in memory, not yet in a listed file.', one(s.bufferedRows));
-  metric(
-    'oldest_buffered_seconds',
-    'gauge',
-    'Age of the oldest buffered row (staleness of readers).',
-    one(s.oldestBufferedSeconds),
-  );
-  metric('manifest_generation', 'gauge', 'Generation of manifest.json.', one(s.manifest.generation));
-  metric('manifest_files', 'gauge', 'Event files listed.', one(s.manifest.files));
-  metric('manifest_rows', 'gauge', 'Rows in the listed event files.', one(s.manifest.rows));
-  metric('compaction_passes_total', 'counter', 'Compaction passes run.', one(s.sink.compactionPasses));
-  metric('compacted_rows_total', 'counter', 'Rows rewritten by compaction.', one(s.sink.compactedRows));
-  metric(
-    'compaction_rows_per_second',
-    'gauge',
-    'Rows per second of the last compaction that merged files.',
-    one(s.sink.compactionRowsPerSecond),
-  );
-  metric('rollup_passes_total', 'counter', 'Rollup updates run.', one(s.sink.rollupPasses));
-  metric('rollup_months_pending', 'gauge', 'Months waiting for a rollup update.', one(s.rollupMonthsPending));
-  metric('rollup_seconds', 'gauge', 'Seconds the last rollup update took.', one(s.sink.rollupSeconds));
+  }
   return `${lines.join('\n')}\n`;
 }
