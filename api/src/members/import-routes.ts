@@ -9,7 +9,8 @@ import { requireUnit } from '../access/plugin.js';
 import { apiError } from '../errors.js';
 import { withErrors } from '../http/schemas.js';
 import { READ_IN_UNIT, WRITE_IN_UNIT } from './access.js';
-import { IMPORT_MAX_BYTES, readTable } from './import-parse.js';
+import { IMPORT_MAX_BYTES } from './import-parse.js';
+import { TableCache } from './table-cache.js';
 import { branchFinder, columnsOf, readRows, suggestMapping, type ReadRow } from './import-rows.js';
 import {
   insertRows,
@@ -36,6 +37,7 @@ function safeName(name: string): string {
 
 /** Registers the import routes in their own context. */
 export async function importRoutes(parent: FastifyInstance): Promise<void> {
+  const tables = new TableCache();
   await parent.register(async (child) => {
     await child.register(multipart, {
       limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 1 },
@@ -68,7 +70,7 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
             throw apiError('IMPORT_TOO_LARGE', { limit: IMPORT_MAX_BYTES / 1024 / 1024, rows: 200_000 });
           throw error;
         }
-        const table = await readTable(data);
+        const table = await tables.read(data);
         const ctx = writeContext(app, request);
         const fileName = safeName(file.filename);
         const id = await app.store.transaction((tx) =>
@@ -102,7 +104,7 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
         const { unit } = requireUnit(request);
         const ctx = writeContext(app, request);
         const upload = await loadUpload(app.store, request.params.importId, unit);
-        const table = await readTable(Buffer.from(upload.content));
+        const table = await tables.read(Buffer.from(upload.content));
         let defaultPlace: MemberPlace | undefined;
         try {
           defaultPlace = placeOf(app.hierarchy, unit.key);
@@ -162,7 +164,7 @@ export async function importRoutes(parent: FastifyInstance): Promise<void> {
         const upload = await loadUpload(app.store, request.params.importId, unit);
         const bad = await storedBadRows(app.store, upload.id);
         if (bad === null || bad.length === 0) throw apiError('IMPORT_NO_BAD_ROWS');
-        const { headers } = await readTable(Buffer.from(upload.content));
+        const { headers } = await tables.read(Buffer.from(upload.content));
         const format = request.query.format ?? 'xlsx';
         const rows = bad.map((b) => [
           ...headers.map((_, i) => b.cells[i] ?? ''),
