@@ -263,6 +263,19 @@ describe('analyst workbench in the console', () => {
     expect(new URL(page.url()).searchParams.get('wb.tab')).toBe('sql');
   });
 
+  it('reads in English too, with Vietnamese number and month formats kept', async () => {
+    await page.locator('[data-tab="pivot"]').click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => page.locator('table[data-pivot] thead th').first().textContent(), WAIT)
+      .toBe('Province');
+    const english = await pivotText(page);
+    expect(english[0]![1]).toBe('Hybrid · Meetings');
+    expect(english.slice(1).map((r) => r.slice(1))).toEqual(shown.slice(1).map((r) => r.slice(1)));
+    await shot('05-english');
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
+  });
+
   it('the worker itself refuses a write sent as a read-only statement, and the table stays', async () => {
     const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
     const server = await startStaticServer({ '/kpi/': dist, '/data/': data.root });
