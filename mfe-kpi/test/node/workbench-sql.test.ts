@@ -42,7 +42,8 @@ beforeAll(async () => {
     to: '2026-10',
     available: new Set(data.manifest.files.map((f) => f.type).filter(isEventType) as EventType[]),
   };
-});
+  // Generating and loading the demo data takes seconds alone, much longer next to the other suites.
+}, 180_000);
 
 afterAll(() => {
   db?.closeSync();
