@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   buildEventBatch,
@@ -59,6 +61,20 @@ describe('direct encoder', () => {
     } finally {
       close();
     }
+  });
+
+  it('reads a projection of columns through parquet-wasm as a parquet-wasm file does (the browser engine)', () => {
+    const meetings = sample.filter((r) => r.event.type === 'meeting.held');
+    const columns = ['occurred_at', 'current_unit', 'current_commune', 'format', 'attendees'];
+    const project = (bytes: Uint8Array) =>
+      tableFromIPC(readParquet(bytes, { columns, batchSize: 7 }).intoIPCStream());
+    const direct = project(directEncoder().encode(meetings, resolver));
+    const wasm = project(parquetWasmEncoder().encode([buildEventBatch(meetings, resolver)]));
+    expect(direct.schema.fields.map((f) => [f.name, String(f.type)])).toEqual(
+      wasm.schema.fields.map((f) => [f.name, String(f.type)]),
+    );
+    expect(tableRows(direct)).toEqual(tableRows(wasm));
+    expect(direct.numRows).toBe(meetings.length);
   });
 
   it('gives parquet-wasm the same Arrow schema as a parquet-wasm file', () => {
