@@ -523,6 +523,16 @@ export const ERRORS = {
     en: 'Vote results are shown after the vote closes.',
     vi: 'Kết quả bình chọn được công bố sau khi kết thúc bình chọn.',
   },
+  CONTEST_JURY_CLOSED: {
+    status: 409,
+    en: 'The jury of {unit} has closed this stage: its ranking is final and its scores can no longer change.',
+    vi: 'Ban giám khảo {unit} đã kết thúc vòng này: kết quả là chính thức, không sửa điểm được nữa.',
+  },
+  CONTEST_JURY_EMPTY: {
+    status: 404,
+    en: 'This jury has no entries at stage {stage}. Pick the unit whose entries it scores.',
+    vi: 'Ban giám khảo này không có bài dự thi ở vòng {stage}. Chọn đúng đơn vị có bài được chấm.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code of {@link ERRORS}. */

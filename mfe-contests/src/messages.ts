@@ -100,6 +100,11 @@ export const TEXT = {
   username: { vi: 'Tên đăng nhập giám khảo', en: 'Judge username' },
   judges: { vi: 'Ban giám khảo', en: 'Juries' },
   closeStage: { vi: 'Kết thúc vòng {n} và chuyển bài', en: 'Close stage {n} and promote' },
+  closeJuries: {
+    vi: 'Công bố kết quả từng ban giám khảo (sau hạn chấm)',
+    en: 'Announce each jury’s results (after the deadline)',
+  },
+  closeJury: { vi: 'Vòng {n}: kết thúc chấm — {unit}', en: 'Stage {n}: close the jury of {unit}' },
   correction: { vi: 'Điều chỉnh điểm', en: 'Correct a score' },
   judge: { vi: 'Giám khảo', en: 'Judge' },
   criterion: { vi: 'Tiêu chí', en: 'Criterion' },

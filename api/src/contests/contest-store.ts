@@ -150,3 +150,28 @@ export async function listAwards(
   );
   return rows.map((r) => ({ entryId: Number(r.entry_id), tier: r.tier, position: r.position }));
 }
+
+/** The jury groups closed on their own, as `stageIndex|juryUnit` keys. */
+export async function listJuryCloses(q: Queryable, contestId: number): Promise<Set<string>> {
+  const { rows } = await q.query<{ stage_index: number; jury_unit: string }>(
+    'SELECT stage_index, jury_unit FROM contest_jury_close WHERE contest_id = $1',
+    [contestId],
+  );
+  return new Set(rows.map((r) => juryKey(r.stage_index, r.jury_unit)));
+}
+
+/** The key of a jury group in {@link listJuryCloses}. */
+export function juryKey(stageIndex: number, juryUnit: string): string {
+  return `${stageIndex}|${juryUnit}`;
+}
+
+/** Records that one jury group of a stage is closed. */
+export async function insertJuryClose(
+  q: Queryable,
+  close: { contestId: number; stageIndex: number; juryUnit: string; userId: number; now: Date },
+): Promise<void> {
+  await q.query(
+    'INSERT INTO contest_jury_close (contest_id, stage_index, jury_unit, closed_at, closed_by) VALUES ($1, $2, $3, $4, $5)',
+    [close.contestId, close.stageIndex, close.juryUnit, close.now, close.userId],
+  );
+}

@@ -9,6 +9,7 @@ import { withErrors } from '../http/schemas.js';
 import { audit, contestFor, requireManage } from './contest-access.js';
 import { juryUnitOf, refuse, statuses, unitName, within } from './contest-model.js';
 import { correctionRefusal, hasConflict, scoringRefusal, type ContestDefinition } from './domain/index.js';
+import { juryKey, listJuryCloses } from './contest-store.js';
 import { loadEntry } from './entry-store.js';
 import { listJudges, upsertJudge, upsertScore } from './jury-store.js';
 import { judgingOf } from './judging.js';
@@ -222,6 +223,9 @@ export function juryRoutes(fastify: FastifyInstance): void {
         throw apiError('ENTRY_NOT_AT_STAGE', { stage: String(stageIndex + 1) });
       if (!found.judges.some((j) => j.userId === judgeId && j.stageIndex === stageIndex))
         throw apiError('NOT_ON_JURY', { stage: String(stageIndex + 1) });
+      const jury = juryUnitOf(app.hierarchy, entry.unitKey, contest.definition.stages[stageIndex]!.level);
+      if ((await listJuryCloses(app.store, contest.id)).has(juryKey(stageIndex, jury)))
+        throw apiError('CONTEST_JURY_CLOSED', { unit: unitName(app.hierarchy, jury).name });
       checkScore(contest.definition, criterion, value);
       await app.store.transaction(async (tx) => {
         const previous = await upsertScore(

@@ -8,6 +8,7 @@ import { attachmentRoutes } from './attachment-routes.js';
 import { certificateRoutes } from './certificate-routes.js';
 import { definitionRoutes } from './definition-routes.js';
 import { entryRoutes } from './entry-routes.js';
+import { juryCloseRoutes } from './jury-close-routes.js';
 import { juryRoutes } from './jury-routes.js';
 import { stageRoutes } from './stage-routes.js';
 import { voteRoutes } from './vote-routes.js';
@@ -20,6 +21,7 @@ export const contestsPlugin = fp(
     await attachmentRoutes(app);
     juryRoutes(app);
     stageRoutes(app);
+    juryCloseRoutes(app);
     certificateRoutes(app);
     voteRoutes(app);
   },

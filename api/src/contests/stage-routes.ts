@@ -9,7 +9,9 @@ import { rankAll, refuse, standings, statuses, unitName, within } from './contes
 import {
   insertAwards,
   insertClose,
+  juryKey,
   listAwards,
+  listJuryCloses,
   loadContest,
   markForwarded,
   promoteEntries,
@@ -112,14 +114,18 @@ export function stageRoutes(fastify: FastifyInstance): void {
       const status = statuses(contest, app.clock());
       const byId = new Map(entries.map((e) => [e.id, e]));
       const unit = (key: string) => unitName(app.hierarchy, key);
+      const closes = await listJuryCloses(app.store, contest.id);
+      const juryClosed = (index: number) => [...closes].some((k) => k.startsWith(`${index}|`));
       const stages = contest.definition.stages
         .map((_, index) => ({ index, status: status[index]! }))
-        .filter((s) => s.status === 'closed' || found.can.manage)
+        .filter((s) => s.status === 'closed' || found.can.manage || juryClosed(s.index))
         .map(({ index, status: st }) => ({
           index,
           status: st,
-          groups: [...standings(app.hierarchy, contest, entries, scores, index).entries()].map(
-            ([jury, list]) => ({
+          groups: [...standings(app.hierarchy, contest, entries, scores, index).entries()]
+            // Before the stage closes, others see the groups whose jury has closed (announced).
+            .filter(([jury]) => st === 'closed' || found.can.manage || closes.has(juryKey(index, jury)))
+            .map(([jury, list]) => ({
               jury: unit(jury),
               standings: list.map((s) => {
                 const e = byId.get(s.id)!;
@@ -135,8 +141,7 @@ export function stageRoutes(fastify: FastifyInstance): void {
                   promoted,
                 };
               }),
-            }),
-          ),
+            })),
         }));
       const tiers = new Map(contest.definition.awards.map((t) => [t.key, t.label]));
       const given = (await listAwards(app.store, contest.id)).map((a) => {

@@ -235,6 +235,21 @@ export const useContests = defineStore('contests', () => {
     return done === true;
   }
 
+  async function closeJury(stageIndex: number, jury: { key: string; name: string }): Promise<boolean> {
+    const done = await attempt(
+      async () => {
+        await api.post(`${base()}/stages/${stageIndex}/juries/${jury.key}/close`);
+        await refresh();
+        return true;
+      },
+      {
+        vi: `Đã kết thúc chấm của ban giám khảo ${jury.name}: kết quả được công bố, bài cao nhất được chuyển lên vòng sau.`,
+        en: `The jury of ${jury.name} has closed: its ranking is announced and its best entries move on.`,
+      },
+    );
+    return done === true;
+  }
+
   async function certificate(entryId: number): Promise<{ blob: Blob; fileName: string } | undefined> {
     return attempt(async () => {
       const file = await api.download(`${base()}/entries/${entryId}/certificate`);
@@ -267,6 +282,7 @@ export const useContests = defineStore('contests', () => {
     score,
     correct,
     closeStage,
+    closeJury,
     certificate,
   };
 });

@@ -3,7 +3,7 @@
 // (one judge from Phường Tân Ninh is refused on her commune's entry), a late submission refused, a correction
 // with its reason, the provincial stage closed and the best forwarded to the central jury of three, awards,
 // certificates downloaded and read back. Also: an entry edited before the deadline (not after), the jury
-// downloading an entry's file. Screenshots in mfe-contests/.artifacts/e2e (git-ignored).
+// downloading an entry's file, the provincial organiser closing her jury before the stage closes. Screenshots in mfe-contests/.artifacts/e2e (git-ignored).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -243,6 +243,14 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
     await page.getByRole('button', { name: 'Điều chỉnh điểm' }).click();
     expect(await outcome(page)).toBe('Đã điều chỉnh điểm (có ghi nhật ký).');
     await shot(page, '07-correction');
+    // The province announces its jury's ranking and forwards its best without waiting for the whole stage.
+    const province = await as('organiser.tayninh');
+    await openContest(province);
+    await tab(province, 'Ban tổ chức');
+    await province.locator('[data-jury="2025:80"]').click();
+    expect(await outcome(province)).toContain('Đã kết thúc chấm của ban giám khảo Tỉnh Tây Ninh');
+    await shot(province, '07b-province-jury-closed');
+    await done(province);
     await page.getByRole('button', { name: 'Kết thúc vòng 1 và chuyển bài' }).click();
     expect(await outcome(page)).toBe('Đã kết thúc vòng thi và chuyển bài lên vòng sau.');
     await tab(page, 'Kết quả');
