@@ -11,6 +11,7 @@ import {
   type EngineEvent,
   type EngineInfo,
   type EngineRequest,
+  type LoadSummary,
   type QueryParam,
   type QueryResult,
 } from '../protocol.js';
@@ -58,6 +59,12 @@ export class WorkerEngine {
   private readonly resident = new ResidentFiles();
   private queue: Promise<void> = Promise.resolve();
   private readonly controllers = new Map<number, AbortController>();
+  /**
+   * Loads still fetching and decoding. DuckDB's instantiation and open are synchronous and hold this
+   * thread for seconds: they wait for these, so the files are fetched and decoded while the 34 MB compile
+   * runs on the browser's background threads instead of after the database is open.
+   */
+  private readonly decoding = new Set<Promise<void>>();
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -120,21 +127,18 @@ export class WorkerEngine {
       case 'start':
         return { type: 'started', id, info: (await this.start(request.bundle)).info };
       case 'load': {
-        const database = this.start();
-        // A failed start is reported by the load when it needs the database, not as an unhandled rejection.
-        database.catch(() => undefined);
-        const summary = await loadFiles(request.files, {
-          resident: this.resident,
-          database: async () => (await database).db,
-          parquet: this.parquetReady(),
-          cache: (this.cache ??= openFileCache()),
-          origin: this.options.origin,
-          headers: request.headers,
-          signal,
-          onProgress: (progress) => this.post({ type: 'progress', id, progress }),
-          now: () => performance.now(),
-        });
-        return { type: 'loaded', id, summary };
+        let decoded!: () => void;
+        const gate = new Promise<void>((resolve) => (decoded = resolve));
+        this.decoding.add(gate);
+        const done = () => {
+          this.decoding.delete(gate);
+          decoded();
+        };
+        try {
+          return { type: 'loaded', id, summary: await this.load(request, signal, done) };
+        } finally {
+          done();
+        }
       }
       case 'retain': {
         const { db } = await this.start();
@@ -152,6 +156,34 @@ export class WorkerEngine {
     }
   }
 
+  /** Runs a load; `decoded` is called once its files are decoded, before the database is first needed. */
+  private load(
+    request: Extract<EngineRequest, { type: 'load' }>,
+    signal: AbortSignal,
+    decoded: () => void,
+  ): Promise<LoadSummary> {
+    return loadFiles(request.files, {
+      resident: this.resident,
+      database: async () => {
+        decoded();
+        return (await this.start()).db;
+      },
+      parquet: this.parquetReady(),
+      cache: (this.cache ??= openFileCache()),
+      origin: this.options.origin,
+      headers: request.headers,
+      signal,
+      onProgress: (progress) => this.post({ type: 'progress', id: request.id, progress }),
+      now: () => performance.now(),
+    });
+  }
+
+  /** Resolves once the compile is done and no load is fetching or decoding. */
+  private async quiet(compiling: ReturnType<typeof compileDuckDB>): Promise<void> {
+    await (await compiling).module;
+    while (this.decoding.size > 0) await Promise.all([...this.decoding]);
+  }
+
   private parquetReady(): Promise<number> {
     this.parquet ??= startParquet();
     return this.parquet;
@@ -165,8 +197,9 @@ export class WorkerEngine {
     this.started ??= (async () => {
       const began = performance.now();
       this.compiling ??= compileDuckDB(bundle ?? this.options.defaultBundle ?? 'eh');
+      const compiling = this.compiling;
       const [duck, parquetMs] = await Promise.all([
-        startDuckDB(this.compiling, this.options.origin),
+        this.quiet(compiling).then(() => startDuckDB(compiling, this.options.origin)),
         this.parquetReady(),
       ]);
       const { compile, instantiate, open } = duck.phases;
