@@ -10,6 +10,7 @@
 import { loadHierarchy } from '@vwu/contracts/node';
 import { monthsBetween, todayInVietnam } from './calendar.js';
 import { generateEvents } from './events.js';
+import { eventLine } from './event-line.js';
 import { NdjsonWriter } from './ndjson.js';
 import { buildWorld } from './world.js';
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   let seconds = 0;
   let bytes = 0;
   for (const month of sample) {
-    const writer = new NdjsonWriter(null);
+    const writer = new NdjsonWriter(null, eventLine);
     const start = performance.now();
     let count = 0;
     for (const batch of generateEvents(world, {

@@ -8,8 +8,8 @@ import { once } from 'node:events';
 
 const FLUSH_AT = 1 << 20;
 
-/** Writes one JSON value per line. */
-export class NdjsonWriter {
+/** Writes one JSON value per line; `line` turns a value into its line (default `JSON.stringify`). */
+export class NdjsonWriter<T = unknown> {
   private buffer: string[] = [];
   private buffered = 0;
   private readonly hash: Hash = createHash('sha256');
@@ -18,19 +18,22 @@ export class NdjsonWriter {
   private lines = 0;
 
   /** `path` null: count and hash only (benchmarks). */
-  constructor(path: string | null) {
+  constructor(
+    path: string | null,
+    private readonly line: (value: T) => string = JSON.stringify,
+  ) {
     this.stream = path === null ? null : createWriteStream(path);
   }
 
   /** Appends one value; await the result to honour back-pressure. */
-  async write(value: unknown): Promise<void> {
-    this.push(JSON.stringify(value));
+  async write(value: T): Promise<void> {
+    this.push(this.line(value));
     if (this.buffered >= FLUSH_AT) await this.flush();
   }
 
   /** Appends many values. */
-  async writeAll(values: readonly unknown[]): Promise<void> {
-    for (const value of values) this.push(JSON.stringify(value));
+  async writeAll(values: readonly T[]): Promise<void> {
+    for (const value of values) this.push(this.line(value));
     if (this.buffered >= FLUSH_AT) await this.flush();
   }
 

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hierarchy } from '@vwu/contracts';
 import { generateEvents, type EventProgress } from './events.js';
+import { eventLine } from './event-line.js';
 import { NdjsonWriter } from './ndjson.js';
 import { generateMembers } from './people/registry.js';
 import type { DemoScale } from './scale.js';
@@ -68,7 +69,7 @@ export async function runDemo(
   };
 
   if (options.what !== 'members') {
-    const writer = new NdjsonWriter(path('events.ndjson'));
+    const writer = new NdjsonWriter(path('events.ndjson'), eventLine);
     const byType: Record<string, number> = {};
     let count = 0;
     const months = generateEvents(world, options, (progress) => hooks.onMonth?.(progress, count));
