@@ -88,6 +88,14 @@ describe('closing one jury group', () => {
     expect(reached).toEqual({ [entry.A]: 1, [entry.B]: 0, [entry.C]: 0 });
   });
 
+  it('the jury list says which groups have closed', async () => {
+    const { judges } = (await client.call('organiser.central', 'GET', `/contests/${id}/judges`)).body;
+    const closed = Object.fromEntries(
+      judges.map((j: { juryUnit: { key: string }; juryClosed: boolean }) => [j.juryUnit.key, j.juryClosed]),
+    );
+    expect(closed).toEqual({ '2025:80': true, '2025:01': false });
+  });
+
   it.each([
     ['the closed group (Tây Ninh)', () => entry.B, '2025:80', 409],
     ['a group still open (Hà Nội)', () => entry.C, '2025:01', 200],

@@ -105,6 +105,10 @@ export const TEXT = {
     en: 'Announce each jury’s results (after the deadline)',
   },
   closeJury: { vi: 'Vòng {n}: kết thúc chấm — {unit}', en: 'Stage {n}: close the jury of {unit}' },
+  juryClosed: {
+    vi: 'Vòng {n}: {unit} đã kết thúc chấm, đã công bố kết quả',
+    en: 'Stage {n}: the jury of {unit} has closed, results announced',
+  },
   correction: { vi: 'Điều chỉnh điểm', en: 'Correct a score' },
   judge: { vi: 'Giám khảo', en: 'Judge' },
   criterion: { vi: 'Tiêu chí', en: 'Criterion' },

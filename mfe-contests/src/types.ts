@@ -83,6 +83,8 @@ export interface NewEntry {
 export interface Judge {
   stageIndex: number;
   juryUnit: UnitName;
+  /** The jury group has closed on its own (ranking announced, scores final). */
+  juryClosed: boolean;
   userId: number;
   displayName: string;
   homeUnit: UnitName;

@@ -11,7 +11,7 @@ import { juryUnitOf, refuse, statuses, unitName, within } from './contest-model.
 import { correctionRefusal, hasConflict, scoringRefusal, type ContestDefinition } from './domain/index.js';
 import { juryKey, listJuryCloses } from './contest-store.js';
 import { loadEntry } from './entry-store.js';
-import { listJudges, upsertJudge, upsertScore } from './jury-store.js';
+import { listJudges, upsertJudge, upsertScore, type JudgeRecord } from './jury-store.js';
 import { judgingOf } from './judging.js';
 import {
   ContestParams,
@@ -38,6 +38,20 @@ export function juryRoutes(fastify: FastifyInstance): void {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['contests'];
   const unit = (key: string) => unitName(app.hierarchy, key);
+  /** The juries as the API shows them, with the groups closed on their own marked. */
+  const judgeList = async (contestId: number, judges: readonly JudgeRecord[]) => {
+    const closed = await listJuryCloses(app.store, contestId);
+    return {
+      judges: judges.map((j) => ({
+        stageIndex: j.stageIndex,
+        juryUnit: unit(j.juryUnit),
+        juryClosed: closed.has(juryKey(j.stageIndex, j.juryUnit)),
+        userId: j.userId,
+        displayName: j.displayName,
+        homeUnit: unit(j.homeUnit),
+      })),
+    };
+  };
 
   app.get(
     '/contests/:contestId/judges',
@@ -51,16 +65,8 @@ export function juryRoutes(fastify: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { judges } = await contestFor(app, request, request.params.contestId);
-      return {
-        judges: judges.map((j) => ({
-          stageIndex: j.stageIndex,
-          juryUnit: unit(j.juryUnit),
-          userId: j.userId,
-          displayName: j.displayName,
-          homeUnit: unit(j.homeUnit),
-        })),
-      };
+      const { contest, judges } = await contestFor(app, request, request.params.contestId);
+      return judgeList(contest.id, judges);
     },
   );
 
@@ -107,16 +113,7 @@ export function juryRoutes(fastify: FastifyInstance): void {
           after: { stageIndex, juryUnit, userId: user.id, homeUnit },
         });
       });
-      const judges = await listJudges(app.store, found.contest.id);
-      return {
-        judges: judges.map((j) => ({
-          stageIndex: j.stageIndex,
-          juryUnit: unit(j.juryUnit),
-          userId: j.userId,
-          displayName: j.displayName,
-          homeUnit: unit(j.homeUnit),
-        })),
-      };
+      return judgeList(found.contest.id, await listJudges(app.store, found.contest.id));
     },
   );
 

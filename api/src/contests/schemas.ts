@@ -196,6 +196,8 @@ export const JudgeAssign = Type.Object(
 export const JudgeOut = Type.Object({
   stageIndex: Type.Integer(),
   juryUnit: Type.Object({ key: Type.String(), name: Type.String() }),
+  /** The jury group has closed on its own (its ranking announced) before its stage. */
+  juryClosed: Type.Boolean(),
   userId: Type.Integer(),
   displayName: Type.String(),
   homeUnit: Type.Object({ key: Type.String(), name: Type.String() }),

@@ -249,6 +249,9 @@ describe('a contest from launch to forwarding to central, in Chromium', () => {
     await tab(province, 'Ban tổ chức');
     await province.locator('[data-jury="2025:80"]').click();
     expect(await outcome(province)).toContain('Đã kết thúc chấm của ban giám khảo Tỉnh Tây Ninh');
+    const closedJury = province.locator('[data-jury="2025:80"]');
+    await expect.poll(() => closedJury.isDisabled()).toBe(true);
+    expect(await closedJury.textContent()).toContain('đã kết thúc chấm');
     await shot(province, '07b-province-jury-closed');
     await done(province);
     await page.getByRole('button', { name: 'Kết thúc vòng 1 và chuyển bài' }).click();
