@@ -142,6 +142,16 @@ export const TEXT = {
     en: 'Each member votes once, for one entry, proving who she is with her member key and phone number as on her member card. One connection may send at most {n} votes an hour.',
   },
   voteWindow: { vi: 'Thời gian bình chọn: {from} – {to}', en: 'Voting: {from} – {to}' },
+  voteShare: {
+    vi: 'Đường dẫn bình chọn cho hội viên (gửi vào nhóm trực tuyến, không cần tài khoản):',
+    en: 'Voting link for members (share it in the online group; no account needed):',
+  },
+  publicTitle: { vi: 'Bình chọn trực tuyến', en: 'Online vote' },
+  publicBy: { vi: 'Đơn vị tổ chức: {owner}', en: 'Organised by {owner}' },
+  publicMissing: {
+    vi: 'Đường dẫn bình chọn không đúng: hãy mở lại đường dẫn được gửi trong nhóm.',
+    en: 'This voting link is not right: open the link shared in your group again.',
+  },
   voteNotOpen: { vi: 'Chưa đến thời gian bình chọn.', en: 'Voting has not opened yet.' },
   voteMemberKey: { vi: 'Mã hội viên', en: 'Member key' },
   votePhone: { vi: 'Số điện thoại', en: 'Phone number' },

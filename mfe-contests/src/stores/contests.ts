@@ -155,15 +155,21 @@ export const useContests = defineStore('contests', () => {
     });
   }
 
-  async function loadBallot(): Promise<void> {
-    const answer = await attempt(() => api.get<Ballot>(`${base()}/ballot`));
+  // The ballot and the vote are public (a member votes from a link, without a console account).
+  async function loadBallot(contestId: number): Promise<void> {
+    const answer = await attempt(() => api.get<Ballot>(`/contests/${contestId}/ballot`, { auth: false }));
     ballot.value = answer ?? null;
   }
 
-  async function vote(entryId: number, memberKey: string, phone: string): Promise<boolean> {
+  async function vote(
+    contestId: number,
+    entryId: number,
+    memberKey: string,
+    phone: string,
+  ): Promise<boolean> {
     const done = await attempt(
       async () => {
-        await api.post(`${base()}/votes`, { entryId, memberKey, phone });
+        await api.post(`/contests/${contestId}/votes`, { entryId, memberKey, phone }, { auth: false });
         return true;
       },
       { vi: 'Đã ghi nhận bình chọn của hội viên.', en: 'The member’s vote was recorded.' },

@@ -66,13 +66,13 @@ async function openBallot(user: string): Promise<Page> {
   return opened;
 }
 
-/** Casts a vote through the ballot and returns the status line. */
-async function vote(title: string, memberKey: string, phone: string): Promise<string> {
-  await page.locator('.choice', { hasText: title }).locator('input').check();
-  await page.locator('input[name="memberKey"]').fill(memberKey);
-  await page.locator('input[name="phone"]').fill(phone);
-  await page.getByRole('button', { name: 'Gửi bình chọn' }).click();
-  const line = page.locator('.notice, .problem').first();
+/** Casts a vote through the ballot (on `on`, the console's vote tab by default) and returns the status line. */
+async function vote(title: string, memberKey: string, phone: string, on: Page = page): Promise<string> {
+  await on.locator('.choice', { hasText: title }).locator('input').check();
+  await on.locator('input[name="memberKey"]').fill(memberKey);
+  await on.locator('input[name="phone"]').fill(phone);
+  await on.getByRole('button', { name: 'Gửi bình chọn' }).click();
+  const line = on.locator('.notice, .problem').first();
   await line.waitFor();
   return (await line.textContent()) ?? '';
 }
@@ -95,10 +95,31 @@ describe('a public vote in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}02-refused.png`, fullPage: true });
   });
 
+  it('a member without a console account votes from the link shared in her group', async () => {
+    const link = await page.locator('[data-share]').getAttribute('href');
+    expect(link).toMatch(/\/binh-chon\/\d+$/);
+    const phone = await (await browser.newContext({ viewport: { width: 412, height: 915 } })).newPage();
+    await phone.goto(link!);
+    await phone.locator('.public-ballot .vote').waitFor();
+    expect(await phone.locator('.public-ballot h2').textContent()).toBe(
+      'Bình chọn ảnh đẹp sinh hoạt chi hội',
+    );
+    // No sign-in, no console navigation or pickers: only the ballot.
+    expect(await phone.locator('.vwu-nav, .vwu-pickers, input[type="password"]').count()).toBe(0);
+    await expect.poll(() => phone.locator('.choice strong').allTextContents()).toEqual(Object.values(titles));
+    const [a] = Object.values(titles) as [string];
+    const member = MEMBERS[1]!;
+    expect(await vote(a, member.memberKey, member.phone, phone)).toBe('Đã ghi nhận bình chọn của hội viên.');
+    await phone.screenshot({ path: `${SHOTS}01b-public-link.png`, fullPage: true });
+    await phone.goto(`${server.url}/binh-chon/abc`);
+    expect(await phone.getByRole('alert').first().textContent()).toContain('Đường dẫn bình chọn không đúng');
+    await phone.context().close();
+  });
+
   it('refuses a connection past its hourly cap', async () => {
     const [a] = Object.values(titles) as [string];
-    // Votes 2–20 of this connection within the hour; the 21st is refused.
-    for (const m of MEMBERS.slice(1, 20))
+    // Votes 3–20 of this connection within the hour (the second came from the shared link); the 21st is refused.
+    for (const m of MEMBERS.slice(2, 20))
       expect(await vote(a, m.memberKey, m.phone)).toContain('Đã ghi nhận');
     const last = MEMBERS[20]!;
     expect(await vote(a, last.memberKey, last.phone)).toContain('quá nhiều lượt bình chọn');

@@ -7,7 +7,7 @@ import {
 } from 'single-spa';
 import type { LifeCycles } from 'single-spa';
 import type { MfeLifecycles, MfeProps } from '@vwu/context';
-import { applicationsOf, matchesPrefix, type Layout } from './layout.js';
+import { applicationsOf, isActiveAt, type Layout } from './layout.js';
 import type { ModuleLoader } from './module-loader.js';
 import { kindOf, withTimeout } from './slot-error.js';
 import type { SlotStates } from './slot-states.js';
@@ -50,7 +50,7 @@ interface AppChangeDetail {
 
 /**
  * Registers every application of the layout with single-spa: active under its route's prefix once the
- * console is ready, loaded through the module loader (time limit, new URL after a failure), mounted with
+ * console is ready (at once on a public route), loaded through the module loader (time limit, new URL after a failure), mounted with
  * time limits into its slot's container. Failures reach the slots through single-spa's error handler;
  * app-change events settle the final statuses. Call before `start()`.
  */
@@ -64,9 +64,7 @@ export function registerApplications(deps: ApplicationsDeps): Applications {
         slots.set(name, 'loading');
         return guard(name, await loader.load(name), deps);
       },
-      activeWhen: (location) =>
-        deps.isReady() &&
-        layout.routes.some((r) => r.apps.includes(name) && matchesPrefix(location.pathname, r.prefix)),
+      activeWhen: (location) => isActiveAt(layout, name, location.pathname, deps.isReady()),
       customProps: () => ({ name, domElement: slots.get(name).container }),
     });
   }

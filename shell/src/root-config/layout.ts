@@ -9,6 +9,11 @@ export interface LayoutRoute {
   icon: 'members' | 'kpi' | 'contests' | 'module';
   /** Applications (import-map names) mounted side by side in this route's slots. */
   apps: readonly string[];
+  /**
+   * A page for people without a console account (a member voting from a link shared in her online group):
+   * mounted without sign-in, in a plain frame, and not listed in the navigation.
+   */
+  public?: boolean;
 }
 
 /** The console's layout: routes and time limits of its slots. */
@@ -41,6 +46,13 @@ export const DEFAULT_LAYOUT: Layout = {
       icon: 'contests',
       apps: ['@vwu/mfe-contests'],
     },
+    {
+      prefix: '/binh-chon',
+      label: { vi: 'Bình chọn trực tuyến', en: 'Online vote' },
+      icon: 'contests',
+      apps: ['@vwu/mfe-contests'],
+      public: true,
+    },
   ],
   loadTimeoutMs: 10_000,
   mountTimeoutMs: 10_000,
@@ -54,6 +66,18 @@ export function matchesPrefix(pathname: string, prefix: string): boolean {
 /** The route of a path, if any. */
 export function routeOf(layout: Layout, pathname: string): LayoutRoute | undefined {
   return layout.routes.find((route) => matchesPrefix(pathname, route.prefix));
+}
+
+/** The routes listed in the navigation (public pages are reached by their links only). */
+export function navigationOf(layout: Layout): LayoutRoute[] {
+  return layout.routes.filter((route) => route.public !== true);
+}
+
+/** Whether `name` is active at `pathname`: on one of its routes, and signed in unless the route is public. */
+export function isActiveAt(layout: Layout, name: string, pathname: string, ready: boolean): boolean {
+  return layout.routes.some(
+    (r) => r.apps.includes(name) && matchesPrefix(pathname, r.prefix) && (ready || r.public === true),
+  );
 }
 
 /** Every application of the layout, once each, in order of appearance. */
@@ -75,7 +99,8 @@ function isRoute(value: unknown): value is LayoutRoute {
     r.prefix.startsWith('/') &&
     isLocalized(r.label) &&
     Array.isArray(r.apps) &&
-    r.apps.every((a) => typeof a === 'string')
+    r.apps.every((a) => typeof a === 'string') &&
+    (r.public === undefined || typeof r.public === 'boolean')
   );
 }
 

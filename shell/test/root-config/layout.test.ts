@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LAYOUT,
   applicationsOf,
+  isActiveAt,
   matchesPrefix,
+  navigationOf,
   readLayout,
   routeOf,
 } from '../../src/root-config/layout.js';
@@ -24,6 +26,24 @@ describe('layout', () => {
     expect(applicationsOf(DEFAULT_LAYOUT)).toEqual(['@vwu/mfe-members', '@vwu/mfe-kpi', '@vwu/mfe-contests']);
   });
 
+  it('lists the public vote page nowhere in the navigation', () => {
+    expect(navigationOf(DEFAULT_LAYOUT).map((r) => r.prefix)).toEqual(['/members', '/kpi', '/contests']);
+    expect(routeOf(DEFAULT_LAYOUT, '/binh-chon/12')).toMatchObject({
+      apps: ['@vwu/mfe-contests'],
+      public: true,
+    });
+  });
+
+  it.each([
+    { name: '@vwu/mfe-contests', path: '/binh-chon/12', ready: false, active: true },
+    { name: '@vwu/mfe-contests', path: '/contests', ready: false, active: false },
+    { name: '@vwu/mfe-contests', path: '/contests', ready: true, active: true },
+    { name: '@vwu/mfe-members', path: '/binh-chon/12', ready: true, active: false },
+    { name: '@vwu/mfe-members', path: '/members', ready: false, active: false },
+  ])('$name at $path, signed in: $ready → active: $active', ({ name, path, ready, active }) => {
+    expect(isActiveAt(DEFAULT_LAYOUT, name, path, ready)).toBe(active);
+  });
+
   it.each([
     { name: 'nothing', json: null, expected: DEFAULT_LAYOUT },
     { name: 'not JSON', json: '{oops', expected: DEFAULT_LAYOUT },
@@ -34,6 +54,11 @@ describe('layout', () => {
     },
     { name: 'a bad time limit', json: '{"loadTimeoutMs":-1}', expected: DEFAULT_LAYOUT },
     { name: 'a malformed route', json: '{"routes":[{"prefix":"x","apps":[]}]}', expected: DEFAULT_LAYOUT },
+    {
+      name: 'a route whose public flag is not a boolean',
+      json: '{"routes":[{"prefix":"/t","label":{"vi":"T","en":"T"},"apps":["@t/a"],"public":"yes"}]}',
+      expected: DEFAULT_LAYOUT,
+    },
     {
       name: 'two applications on one route',
       json: '{"routes":[{"prefix":"/t","label":{"vi":"T","en":"T"},"apps":["@t/a","@t/b"]}]}',
