@@ -47,6 +47,8 @@ const serviceEnv = {
   EVENT_LOG_DIR: process.env.EVENT_LOG_DIR ?? join(demoDir, 'event-log'),
   ANALYTICS_DIR: process.env.ANALYTICS_DIR ?? join(demoDir, 'analytics'),
   PIPELINE_STATE_DIR: process.env.PIPELINE_STATE_DIR ?? join(demoDir, 'pipeline-state'),
+  // The pipeline's /metrics, read below to say how far it has landed the demo history.
+  PIPELINE_METRICS_PORT: process.env.PIPELINE_METRICS_PORT ?? String(Number(values.port) + 1),
 };
 
 function run(name, command, args) {
@@ -129,6 +131,42 @@ function startPipeline() {
   );
   console.log('[start] pipeline service (embedded log → Parquet, rollups, manifest) starting');
   run('pipeline', 'node', [PIPELINE_CLI, 'run']);
+  void reportCatchUp();
+}
+
+/** A figure of the pipeline's Prometheus text, or undefined. */
+function metric(text, name) {
+  const found = new RegExp(`^vwu_pipeline_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+  return found ? Number(found[1]) : undefined;
+}
+
+/**
+ * On a first run the pipeline lands years of demo history before dashboards show every month: say how far it
+ * is (the rows its manifest lists, from its /metrics) every 20 s until all are listed, so that nobody takes
+ * "no data yet" for a bug. Quiet on later starts, when the history is already landed.
+ */
+async function reportCatchUp() {
+  const url = `http://127.0.0.1:${serviceEnv.PIPELINE_METRICS_PORT}/metrics`;
+  const total = manifest.events.lines;
+  let said = false;
+  let before = -1;
+  while (!stopping) {
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    const text = await fetch(url).then((r) => r.text(), () => '');
+    const listed = metric(text, 'manifest_rows');
+    if (listed === undefined) continue;
+    // Everything listed, or nothing moves and nothing waits (events the pipeline refused are in its dead letters).
+    const idle = listed === before && metric(text, 'buffered_rows') === 0;
+    before = listed;
+    if (listed >= total || idle) {
+      if (said) console.log('[start] analytics: the whole demo history is landed; dashboards are complete');
+      return;
+    }
+    said = true;
+    console.log(
+      `[start] analytics: ${listed.toLocaleString('en')} of ${total.toLocaleString('en')} demo events landed (${Math.floor((100 * listed) / total)} %); dashboards fill in month by month meanwhile`,
+    );
+  }
 }
 
 ensureDependencies();
