@@ -152,7 +152,10 @@ async function reportCatchUp() {
   let before = -1;
   while (!stopping) {
     await new Promise((resolve) => setTimeout(resolve, 20_000));
-    const text = await fetch(url).then((r) => r.text(), () => '');
+    const text = await fetch(url).then(
+      (r) => r.text(),
+      () => '',
+    );
     const listed = metric(text, 'manifest_rows');
     if (listed === undefined) continue;
     // Everything listed, or nothing moves and nothing waits (events the pipeline refused are in its dead letters).
